@@ -1,0 +1,17 @@
+package dev.boocontrol.cockpit;
+
+import dev.boocontrol.platform.testing.BootHostsResource;
+import dev.boocontrol.platform.testing.ServiceBootContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** cockpit-api boots against the real PostgreSQL and Kafka and passes the shared boot contract. */
+@QuarkusTest
+@QuarkusTestResource(BootHostsResource.class)
+class BootIT extends ServiceBootContract {
+
+  @Override
+  protected String expectedServiceName() {
+    return "cockpit-api";
+  }
+}

@@ -1,0 +1,12 @@
+package dev.boocontrol.contracts.events;
+
+import java.time.Instant;
+
+/**
+ * Connector state of one host, published on every change to {@code fleet.liveness}.
+ *
+ * @param lastSeenAt last time the host answered anything (stream byte or probe); null if never
+ * @param reason short human text for the change ("stream closed", "health probe failed", …)
+ */
+public record HostLiveness(
+    String hostId, LivenessState state, Instant lastSeenAt, String reason, boolean gapSuspected) {}

@@ -1,0 +1,19 @@
+package dev.boocontrol.fleetconnector;
+
+import dev.boocontrol.platform.testing.BootHostsResource;
+import dev.boocontrol.platform.testing.ServiceBootContract;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * fleet-connector boots against the real PostgreSQL and Kafka and passes the shared boot contract.
+ */
+@QuarkusTest
+@QuarkusTestResource(BootHostsResource.class)
+class BootIT extends ServiceBootContract {
+
+  @Override
+  protected String expectedServiceName() {
+    return "fleet-connector";
+  }
+}
