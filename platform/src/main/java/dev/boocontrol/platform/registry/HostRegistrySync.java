@@ -2,14 +2,15 @@ package dev.boocontrol.platform.registry;
 
 import dev.boocontrol.platform.config.RegistryConfig;
 import dev.boocontrol.platform.core.HostRegistry;
-import dev.boocontrol.platform.core.HostRegistryParser;
+import dev.boocontrol.platform.core.HostRegistryFiles;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,25 +35,24 @@ public class HostRegistrySync {
     if (!config.syncAtStart()) {
       return;
     }
-    Path file = config.hostsFile().toAbsolutePath();
-    if (!Files.isRegularFile(file)) {
-      LOG.infof("no host registry file at %s; keeping the hosts already in the database", file);
+    List<Path> present = new ArrayList<>();
+    for (Path file : config.hostsFile()) {
+      Path absolute = file.toAbsolutePath();
+      if (Files.isRegularFile(absolute)) {
+        present.add(absolute);
+      } else {
+        LOG.infof("no host registry file at %s; skipping it", absolute);
+      }
+    }
+    if (present.isEmpty()) {
+      LOG.info("no host registry file; keeping the hosts already in the database");
       return;
     }
-    HostRegistry registry = read(file);
+    HostRegistry registry = HostRegistryFiles.read(present, System::getenv);
     int disabled =
         hosts.upsertAll(registry, config.disableUnlisted()).await().atMost(Duration.ofSeconds(30));
     LOG.infof(
         "host registry %s: %d hosts (%d connectable), %d no longer listed and disabled",
-        file, registry.hosts().size(), registry.connectable().size(), disabled);
-  }
-
-  static HostRegistry read(Path file) {
-    try {
-      return new HostRegistryParser(System::getenv).parse(Files.readString(file), file.toString());
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "cannot read host registry " + file + ": " + e.getMessage(), e);
-    }
+        present, registry.hosts().size(), registry.connectable().size(), disabled);
   }
 }

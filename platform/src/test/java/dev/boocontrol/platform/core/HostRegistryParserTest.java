@@ -146,4 +146,28 @@ class HostRegistryParserTest {
       assertThat(text).contains(field);
     }
   }
+
+  @Test
+  void mergesFilesAndRejectsAnIdDeclaredTwice() {
+    HostRegistry mine = parser.parse("hosts: [{id: gpu-1, url: 'http://a'}]", "hosts.yaml");
+    HostRegistry sim =
+        parser.parse("hosts: [{id: sim-1, url: 'http://127.0.0.1:9601'}]", "simulated.yaml");
+    java.util.LinkedHashMap<String, HostRegistry> files = new java.util.LinkedHashMap<>();
+    files.put("hosts.yaml", mine);
+    files.put("simulated.yaml", sim);
+    HostRegistry merged = HostRegistry.merge(files);
+    assertThat(merged.ids()).containsExactly("gpu-1", "sim-1");
+
+    HostRegistry clash = parser.parse("hosts: [{id: gpu-1, url: 'http://b'}]", "other.yaml");
+    java.util.LinkedHashMap<String, HostRegistry> both = new java.util.LinkedHashMap<>();
+    both.put("hosts.yaml", mine);
+    both.put("other.yaml", clash);
+    assertThatThrownBy(() -> HostRegistry.merge(both))
+        .isInstanceOfSatisfying(
+            RegistryException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "host id 'gpu-1' is declared in both hosts.yaml and other.yaml"));
+  }
 }
