@@ -1,0 +1,205 @@
+package dev.boocontrol.sim.host;
+
+import static dev.boocontrol.sim.host.SimFixture.chat;
+import static dev.boocontrol.sim.host.SimFixture.quietly;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every fault of the {@code /sim} API, observed from a plain HTTP client. */
+class FaultsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(3);
+  private SimFixture sim;
+
+  @BeforeEach
+  void start() throws Exception {
+    sim = new SimFixture(SimFixture.FAST_HOST);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    sim.close();
+  }
+
+  private String capturedAt() throws Exception {
+    return sim.json(sim.get("/api/hardware")).path("captured_at").asText();
+  }
+
+  @Test
+  void restartResetsStateIdsAndCapturedAtAndClosesStreams() throws Exception {
+    sim.post("/v1/chat/completions", chat("a", false, "x", 2));
+    sim.post("/v1/chat/completions", chat("a", false, "y", 2));
+    String before = capturedAt();
+    try (SseReader events = new SseReader(sim.http, sim.url("/api/events"))) {
+      events.next(WAIT, List.of("inflight"));
+      assertThat(sim.control("POST", "/restart", "").statusCode()).isEqualTo(200);
+      SimFixture.await("the event stream closed", WAIT, () -> events.ended);
+    }
+    assertThat(capturedAt()).isNotEqualTo(before);
+    assertThat(sim.json(sim.get("/api/metrics/activity")).path("total").asInt()).isZero();
+    assertThat(sim.state("a")).isEqualTo("stopped");
+    sim.post("/v1/chat/completions", chat("a", false, "z", 2));
+    assertThat(sim.json(sim.get("/api/metrics/activity")).at("/data/0/id").asInt())
+        .as("ids restart at 1")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void reloadStopsModelsAndClosesStreamsButKeepsActivityAndCapturedAt() throws Exception {
+    sim.post("/v1/chat/completions", chat("a", false, "x", 2));
+    String before = capturedAt();
+    try (SseReader events = new SseReader(sim.http, sim.url("/api/events"))) {
+      events.next(WAIT, List.of("inflight"));
+      assertThat(sim.control("POST", "/reload", "").statusCode()).isEqualTo(200);
+      SimFixture.await("the event stream closed", WAIT, () -> events.ended);
+    }
+    assertThat(capturedAt()).isEqualTo(before);
+    assertThat(sim.state("a")).isEqualTo("stopped");
+    assertThat(sim.json(sim.get("/api/metrics/activity")).path("total").asInt()).isEqualTo(1);
+    assertThat(sim.get("/api/captures/1").statusCode()).as("captures are cleared").isEqualTo(404);
+  }
+
+  @Test
+  void reloadWithABadConfigIsRejectedNamingTheField() throws Exception {
+    HttpResponse<String> r = sim.control("POST", "/reload", "models:\n  x:\n    ttl: soon\n");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(sim.json(r).path("field").asText()).isEqualTo("config");
+    assertThat(sim.json(r).path("error").asText()).contains("ttl");
+  }
+
+  @Test
+  void hungEventStreamStaysOpenAndSilentWhileTheHostStillAnswers() throws Exception {
+    try (SseReader events = new SseReader(sim.http, sim.url("/api/events"))) {
+      events.next(WAIT, List.of("inflight"));
+      sim.control("POST", "/events/hang", "");
+      assertThat(sim.post("/v1/chat/completions", chat("a", false, "x", 2)).statusCode())
+          .isEqualTo(200);
+      assertThat(sim.get("/health").body()).isEqualTo("OK");
+      Thread.sleep(300);
+      assertThat(events.events.stream().filter(e -> e.type().equals("modelStatus"))).isEmpty();
+      assertThat(events.ended).isFalse();
+      sim.control("POST", "/events/resume", "");
+      assertThat(events.next(WAIT, List.of("modelStatus"))).isNotNull();
+    }
+  }
+
+  @Test
+  void dropConnectionsEndsOpenStreams() throws Exception {
+    try (SseReader events = new SseReader(sim.http, sim.url("/api/events"))) {
+      events.next(WAIT, List.of("inflight"));
+      sim.control("POST", "/connections/drop", "");
+      SimFixture.await("the stream ended", WAIT, () -> events.ended);
+    }
+    assertThat(sim.get("/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void injectedInferenceFailuresHaveLlamaSwapsShapesAndCount() throws Exception {
+    sim.control("POST", "/faults/inference", "{\"status\":503,\"count\":2}");
+    HttpResponse<String> first = sim.post("/v1/chat/completions", chat("a", false, "x", 2));
+    assertThat(first.statusCode()).isEqualTo(503);
+    assertThat(sim.json(first).path("src").asText()).isEqualTo("llama-swap");
+    assertThat(sim.post("/v1/chat/completions", chat("a", false, "x", 2)).statusCode())
+        .isEqualTo(503);
+    assertThat(sim.post("/v1/chat/completions", chat("a", false, "x", 2)).statusCode())
+        .isEqualTo(200);
+
+    sim.control("POST", "/faults/inference", "{\"status\":429,\"count\":1}");
+    HttpResponse<String> limited = sim.post("/v1/chat/completions", chat("a", false, "x", 2));
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).contains("1");
+
+    sim.control(
+        "POST", "/faults/inference", "{\"status\":500,\"count\":1,\"message\":\"CUDA error\"}");
+    HttpResponse<String> upstream = sim.post("/v1/chat/completions", chat("a", false, "x", 2));
+    assertThat(upstream.statusCode()).isEqualTo(500);
+    assertThat(sim.json(upstream).has("src")).as("upstream errors carry no src").isFalse();
+    assertThat(sim.json(upstream).at("/error/message").asText()).isEqualTo("CUDA error");
+
+    sim.control("POST", "/faults/inference", "{\"status\":502,\"count\":1}");
+    HttpResponse<String> badGateway = sim.post("/v1/chat/completions", chat("a", false, "x", 2));
+    assertThat(badGateway.statusCode()).isEqualTo(502);
+    assertThat(badGateway.body()).isEmpty();
+
+    sim.control("POST", "/faults/inference", "{\"status\":503,\"count\":-1}");
+    assertThat(sim.post("/v1/chat/completions", chat("a", false, "x", 2)).statusCode())
+        .isEqualTo(503);
+    sim.control("DELETE", "/faults", "");
+    assertThat(sim.post("/v1/chat/completions", chat("a", false, "x", 2)).statusCode())
+        .isEqualTo(200);
+
+    JsonNode rows = sim.json(sim.get("/api/metrics/activity?limit=999"));
+    assertThat(rows.path("data").findValuesAsText("resp_status_code"))
+        .contains("503", "429", "500", "502");
+
+    HttpResponse<String> bad = sim.control("POST", "/faults/inference", "{\"status\":404}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(sim.json(bad).path("field").asText()).isEqualTo("status");
+  }
+
+  @Test
+  void slowTokensStretchGeneration() throws Exception {
+    sim.post("/v1/chat/completions", chat("a", false, "warm", 1));
+    long t0 = System.nanoTime();
+    sim.post("/v1/chat/completions", chat("a", false, "fast", 20));
+    double normalMs = (System.nanoTime() - t0) / 1e6;
+    sim.control("POST", "/faults/slow", "{\"factor\":8}");
+    long t1 = System.nanoTime();
+    JsonNode slow = sim.json(sim.post("/v1/chat/completions", chat("a", false, "slow", 20)));
+    double slowMs = (System.nanoTime() - t1) / 1e6;
+    assertThat(slowMs).isGreaterThan(normalMs * 3);
+    assertThat(slow.at("/timings/predicted_per_second").asDouble())
+        .isCloseTo(50.0, org.assertj.core.data.Offset.offset(2.0));
+    assertThat(sim.control("POST", "/faults/slow", "{\"factor\":0}").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void hostDownRefusesConnectionsAndComesBackAsARestartedProcess() throws Exception {
+    String before = capturedAt();
+    assertThat(sim.post("/sim/down", "").statusCode()).isEqualTo(200);
+    SimFixture.await(
+        "connections are refused",
+        WAIT,
+        () -> {
+          try {
+            sim.get("/health");
+            return false;
+          } catch (ConnectException e) {
+            return true;
+          } catch (Exception e) {
+            return e.getCause() instanceof ConnectException;
+          }
+        });
+    assertThatThrownBy(() -> sim.get("/health")).isInstanceOf(ConnectException.class);
+    assertThat(sim.json(sim.control("GET", "/status", "")).path("listening").asBoolean()).isFalse();
+    assertThat(sim.control("POST", "/up", "").statusCode()).isEqualTo(200);
+    SimFixture.await(
+        "health answers again", WAIT, quietly(() -> sim.get("/health").statusCode() == 200));
+    assertThat(capturedAt()).isNotEqualTo(before);
+  }
+
+  @Test
+  void hostHangAcceptsConnectionsButNeverAnswers() throws Exception {
+    sim.control("POST", "/down?mode=hang", "");
+    HttpRequest probe =
+        HttpRequest.newBuilder(URI.create(sim.url("/health")))
+            .timeout(Duration.ofMillis(500))
+            .build();
+    assertThatThrownBy(() -> sim.http.send(probe, HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(HttpTimeoutException.class);
+    sim.control("POST", "/up", "");
+    assertThat(sim.get("/health").body()).isEqualTo("OK");
+  }
+}
