@@ -13,7 +13,6 @@ import dev.boocontrol.sim.core.ErrorBodies;
 import dev.boocontrol.sim.core.GoDuration;
 import dev.boocontrol.sim.core.GoJson;
 import dev.boocontrol.sim.core.InferenceModel;
-import dev.boocontrol.sim.core.ModelConfig;
 import dev.boocontrol.sim.core.PerfModel;
 import dev.boocontrol.sim.core.SimConfig;
 import dev.boocontrol.sim.core.TextGenerator;
@@ -41,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -80,6 +80,7 @@ public final class SimHost extends AbstractVerticle {
   public SimHost(int port, SimConfig config) {
     this.port = port;
     this.config = config;
+    defineRoutes();
   }
 
   public int port() {
@@ -124,7 +125,7 @@ public final class SimHost extends AbstractVerticle {
     return new Models.Listener() {
       @Override
       public void stateChanged(Models.Process process, Models.State from) {
-        events.publish("modelStatus", modelStatus());
+        events.publish("modelStatus", Payloads.modelStatus(models.all()));
       }
 
       @Override
@@ -223,7 +224,8 @@ public final class SimHost extends AbstractVerticle {
           inference.reset();
           logs.info("config reloaded");
           startTimers();
-          vertx.setTimer(3000, t -> events.publish("modelStatus", modelStatus()));
+          vertx.setTimer(
+              3000, t -> events.publish("modelStatus", Payloads.modelStatus(models.all())));
         });
   }
 
@@ -395,143 +397,144 @@ public final class SimHost extends AbstractVerticle {
     }
   }
 
+  /** One llama-swap route: the method it takes ({@code null}: any) and what answers it. */
+  private record Route(HttpMethod method, BiConsumer<Exchange, String> handler) {
+    boolean allows(HttpMethod m) {
+      // Go's ServeMux answers HEAD on GET routes.
+      return method == null || m == method || (method == HttpMethod.GET && m == HttpMethod.HEAD);
+    }
+
+    String allowHeader() {
+      return method == HttpMethod.GET ? "GET, HEAD" : method.name();
+    }
+  }
+
+  /** Exact paths (spec §1); the handler gets an empty remainder. */
+  private final Map<String, Route> exactRoutes = new LinkedHashMap<>();
+
+  /** Path prefixes whose remainder names a model, capture or inflight id. */
+  private final Map<String, Route> prefixRoutes = new LinkedHashMap<>();
+
+  private void exact(HttpMethod method, String path, java.util.function.Consumer<Exchange> h) {
+    exactRoutes.put(path, new Route(method, (ex, rest) -> h.accept(ex)));
+  }
+
+  private void defineRoutes() {
+    for (String path : ROUTED_POSTS) {
+      exact(
+          HttpMethod.POST,
+          path,
+          ex -> withBody(ex, body -> inferenceRequest(ex, path, path, body, Optional.empty())));
+    }
+    exact(
+        HttpMethod.GET,
+        "/v1/models",
+        ex -> json(ex, 200, GoJson.write(Payloads.v1Models(models.all())) + "\n"));
+    exact(
+        HttpMethod.GET,
+        "/models",
+        ex -> json(ex, 200, GoJson.write(Payloads.v1Models(models.all())) + "\n"));
+    exact(
+        HttpMethod.GET,
+        "/running",
+        ex ->
+            json(ex, 200, GoJson.write(Map.of("running", Payloads.running(models.all()))) + "\n"));
+    exact(HttpMethod.GET, "/unload", ex -> models.stopAll().onComplete(v -> text(ex, 200, "OK")));
+    exact(
+        HttpMethod.POST,
+        "/api/models/unload",
+        ex -> models.stopAll().onComplete(v -> json(ex, 200, "{\"msg\":\"ok\"}\n")));
+    exact(HttpMethod.GET, "/api/events", this::apiEvents);
+    exact(HttpMethod.GET, "/api/metrics/activity", this::activityPage);
+    exact(
+        HttpMethod.GET,
+        "/api/metrics/stats",
+        ex -> {
+          Optional<String> model = Optional.ofNullable(ex.request.getParam("model"));
+          json(ex, 200, GoJson.write(activity.stats(model)) + "\n");
+        });
+    exact(HttpMethod.GET, "/api/performance", this::performance);
+    exact(HttpMethod.GET, "/metrics", this::metrics);
+    exact(HttpMethod.GET, "/api/version", this::version);
+    exact(
+        HttpMethod.GET,
+        "/api/hardware",
+        ex -> json(ex, 200, GoJson.write(PerfModel.hardware(config, capturedAt)) + "\n"));
+    exact(
+        HttpMethod.GET,
+        "/api/profiles",
+        ex -> json(ex, 200, "{\"active\":null,\"profiles\":[]}\n"));
+    exact(HttpMethod.PUT, "/api/profiles/active", this::activateProfile);
+    exact(HttpMethod.GET, "/logs", this::logs);
+    exact(HttpMethod.GET, "/logs/stream", ex -> logStream(ex, ""));
+
+    prefixRoutes.put("/upstream/", new Route(null, this::upstream));
+    prefixRoutes.put("/api/models/unload/", new Route(HttpMethod.POST, this::unloadOne));
+    prefixRoutes.put("/api/captures/", new Route(HttpMethod.GET, this::capture));
+    prefixRoutes.put("/api/inflight/", new Route(HttpMethod.POST, this::cancelInflight));
+    prefixRoutes.put("/logs/stream/", new Route(HttpMethod.GET, this::logStream));
+  }
+
   private void route(Exchange ex, String path) {
-    HttpMethod m = ex.request.method();
-    if (ROUTED_POSTS.contains(path)) {
-      if (requireMethod(ex, m, HttpMethod.POST)) {
-        withBody(ex, body -> inferenceRequest(ex, path, path, body, Optional.empty()));
+    Route route = exactRoutes.get(path);
+    String rest = "";
+    if (route == null) {
+      for (Map.Entry<String, Route> p : prefixRoutes.entrySet()) {
+        if (path.startsWith(p.getKey())) {
+          route = p.getValue();
+          rest = path.substring(p.getKey().length());
+          break;
+        }
       }
-      return;
     }
-    if (path.startsWith("/upstream/")) {
-      upstream(ex, path.substring("/upstream/".length()));
-      return;
+    if (route == null) {
+      notFound(ex);
+    } else if (!route.allows(ex.request.method())) {
+      methodNotAllowed(ex, route.allowHeader());
+    } else {
+      route.handler().accept(ex, rest);
     }
-    if (path.startsWith("/api/models/unload/")) {
-      if (requireMethod(ex, m, HttpMethod.POST)) {
-        unloadOne(ex, path.substring("/api/models/unload/".length()));
-      }
-      return;
-    }
-    if (path.startsWith("/api/captures/")) {
-      if (requireGet(ex, m)) {
-        capture(ex, path.substring("/api/captures/".length()));
-      }
-      return;
-    }
-    if (path.startsWith("/api/inflight/") && path.endsWith("/cancel")) {
-      if (requireMethod(ex, m, HttpMethod.POST)) {
-        String id = path.substring("/api/inflight/".length(), path.length() - "/cancel".length());
-        if (inflight.cancel(id)) {
-          json(ex, 200, "{\"msg\":\"ok\"}");
-        } else {
-          error(ex, 404, "inflight request not found");
-        }
-      }
-      return;
-    }
-    if (path.equals("/logs/stream") || path.startsWith("/logs/stream/")) {
-      if (requireGet(ex, m)) {
-        logStream(ex, path.equals("/logs/stream") ? "" : path.substring("/logs/stream/".length()));
-      }
-      return;
-    }
-    switch (path) {
-      case "/v1/models", "/models" -> {
-        if (requireGet(ex, m)) {
-          json(ex, 200, GoJson.write(v1Models()) + "\n");
-        }
-      }
-      case "/running" -> {
-        if (requireGet(ex, m)) {
-          json(ex, 200, GoJson.write(Map.of("running", running())) + "\n");
-        }
-      }
-      case "/unload" -> {
-        if (requireGet(ex, m)) {
-          models.stopAll().onComplete(v -> text(ex, 200, "OK"));
-        }
-      }
-      case "/api/models/unload" -> {
-        if (requireMethod(ex, m, HttpMethod.POST)) {
-          models.stopAll().onComplete(v -> json(ex, 200, "{\"msg\":\"ok\"}\n"));
-        }
-      }
-      case "/api/events" -> {
-        if (requireGet(ex, m)) {
-          apiEvents(ex);
-        }
-      }
-      case "/api/metrics/activity" -> {
-        if (requireGet(ex, m)) {
-          activityPage(ex);
-        }
-      }
-      case "/api/metrics/stats" -> {
-        if (requireGet(ex, m)) {
-          json(
-              ex,
-              200,
-              GoJson.write(activity.stats(Optional.ofNullable(ex.request.getParam("model"))))
-                  + "\n");
-        }
-      }
-      case "/api/performance" -> {
-        if (requireGet(ex, m)) {
-          performance(ex);
-        }
-      }
-      case "/metrics" -> {
-        if (requireGet(ex, m)) {
-          metrics(ex);
-        }
-      }
-      case "/api/version" -> {
-        if (requireGet(ex, m)) {
-          Map<String, String> v = new LinkedHashMap<>();
-          v.put("build_date", "2026-08-14T18:22:31Z");
-          v.put("commit", "sim0001");
-          v.put("version", config.sim().version());
-          json(ex, 200, GoJson.write(v) + "\n");
-        }
-      }
-      case "/api/hardware" -> {
-        if (requireGet(ex, m)) {
-          json(ex, 200, GoJson.write(PerfModel.hardware(config, capturedAt)) + "\n");
-        }
-      }
-      case "/api/profiles" -> {
-        if (requireGet(ex, m)) {
-          json(ex, 200, "{\"active\":null,\"profiles\":[]}\n");
-        }
-      }
-      case "/api/profiles/active" -> {
-        if (requireMethod(ex, m, HttpMethod.PUT)) {
-          withBody(
-              ex,
-              body -> {
-                JsonNode name = body.path("name");
-                if (name.isMissingNode()) {
-                  error(ex, 400, "invalid request body");
-                } else if (name.isNull()) {
-                  json(ex, 200, "{\"active\":null}\n");
-                } else {
-                  error(ex, 404, "profile not found: " + name.asText());
-                }
-              });
-        }
-      }
-      case "/logs" -> {
-        if (requireGet(ex, m)) {
-          String accept = Optional.ofNullable(ex.request.getHeader("Accept")).orElse("");
-          if (accept.contains("text/html")) {
-            ex.response.setStatusCode(302).putHeader("Location", "/ui/").end();
+  }
+
+  private void version(Exchange ex) {
+    Map<String, String> v = new LinkedHashMap<>(); // a Go map: keys come out sorted
+    v.put("build_date", "2026-08-14T18:22:31Z");
+    v.put("commit", "sim0001");
+    v.put("version", config.sim().version());
+    json(ex, 200, GoJson.write(v) + "\n");
+  }
+
+  private void activateProfile(Exchange ex) {
+    withBody(
+        ex,
+        body -> {
+          JsonNode name = body.path("name");
+          if (name.isMissingNode()) {
+            error(ex, 400, "invalid request body");
+          } else if (name.isNull()) {
+            json(ex, 200, "{\"active\":null}\n");
           } else {
-            text(ex, 200, logs.muxHistory());
+            error(ex, 404, "profile not found: " + name.asText());
           }
-        }
-      }
-      default -> notFound(ex);
+        });
+  }
+
+  private void logs(Exchange ex) {
+    String accept = Optional.ofNullable(ex.request.getHeader("Accept")).orElse("");
+    if (accept.contains("text/html")) {
+      ex.response.setStatusCode(302).putHeader("Location", "/ui/").end();
+    } else {
+      text(ex, 200, logs.muxHistory());
+    }
+  }
+
+  private void cancelInflight(Exchange ex, String rest) {
+    if (!rest.endsWith("/cancel")) {
+      notFound(ex);
+    } else if (inflight.cancel(rest.substring(0, rest.length() - "/cancel".length()))) {
+      json(ex, 200, "{\"msg\":\"ok\"}");
+    } else {
+      error(ex, 404, "inflight request not found");
     }
   }
 
@@ -810,7 +813,7 @@ public final class SimHost extends AbstractVerticle {
           models.release(ar.result());
           switch (remaining) {
             case "/health" -> json(ex, 200, "{\"status\":\"ok\"}");
-            case "/props" -> json(ex, 200, GoJson.write(props(ar.result().config)));
+            case "/props" -> json(ex, 200, GoJson.write(Payloads.props(ar.result().config)));
             case "/" -> {
               ex.response.putHeader("Content-Type", "text/html; charset=utf-8");
               ex.end("<!doctype html><title>llama.cpp (simulated " + m + ")</title>");
@@ -824,28 +827,6 @@ public final class SimHost extends AbstractVerticle {
             }
           }
         });
-  }
-
-  private static Struct props(ModelConfig m) {
-    Struct settings = new Struct();
-    settings.put("id", 0);
-    settings.put("id_task", -1);
-    settings.put("n_ctx", m.contextLength() > 0 ? m.contextLength() : 4096);
-    settings.put("speculative", false);
-    settings.put("is_processing", false);
-    Struct params = new Struct();
-    params.put("n_predict", -1);
-    params.put("temperature", 0.8);
-    params.put("max_tokens", -1);
-    settings.put("params", params);
-    Struct props = new Struct();
-    props.put("default_generation_settings", settings);
-    props.put("total_slots", 1);
-    props.put("model_path", "/models/" + m.id() + ".gguf");
-    props.put("chat_template", "{%- for message in messages %}...{%- endfor %}");
-    props.put("modalities", Map.of("audio", false, "vision", m.capabilities().vision()));
-    props.put("build_info", Inference.FINGERPRINT);
-    return props;
   }
 
   // ---------------------------------------------------------------- control endpoints
@@ -939,7 +920,7 @@ public final class SimHost extends AbstractVerticle {
     // The initial burst, in llama-swap's order (spec §7.2), in one event-loop turn.
     events.send(s, "logData", Map.of("data", logs.proxyHistory(), "source", "proxy"));
     events.send(s, "logData", Map.of("data", logs.upstreamHistory(), "source", "upstream"));
-    events.send(s, "modelStatus", modelStatus());
+    events.send(s, "modelStatus", Payloads.modelStatus(models.all()));
     events.send(
         s, "uiConfig", Map.of("activity", Map.of("session_id", config.uiSessionIdHeaders())));
     Map<String, Object> profile = new LinkedHashMap<>();
@@ -977,107 +958,6 @@ public final class SimHost extends AbstractVerticle {
       }
     }
     logs.follow(key, r);
-  }
-
-  // ---------------------------------------------------------------- payloads
-
-  /** {@code modelStatus}: every local model sorted by id (spec §7.3.1). */
-  private List<Struct> modelStatus() {
-    List<Struct> list = new ArrayList<>();
-    for (Models.Process p : models.all()) {
-      ModelConfig m = p.config;
-      Struct e = new Struct();
-      e.put("id", m.id());
-      e.put("name", m.name());
-      e.put("description", m.description());
-      e.put("state", p.state.wire);
-      e.put("unlisted", m.unlisted());
-      e.put("peerID", "");
-      if (!m.aliases().isEmpty()) {
-        e.put("aliases", m.aliases());
-      }
-      Map<String, Boolean> caps = m.capabilities().tags();
-      if (!caps.isEmpty()) {
-        e.put("capabilities", caps);
-      }
-      if (m.contextLength() > 0) {
-        e.put("context_length", m.contextLength());
-      }
-      list.add(e);
-    }
-    return list;
-  }
-
-  /** {@code /running}: processes not stopped, sorted by model (spec §6.1). */
-  private List<Struct> running() {
-    List<Struct> list = new ArrayList<>();
-    for (Models.Process p : models.all()) {
-      if (!p.state.loaded()) {
-        continue;
-      }
-      Struct e = new Struct();
-      e.put("model", p.id());
-      e.put("state", p.state.wire);
-      e.put("cmd", p.config.cmd());
-      e.put("proxy", p.config.proxy());
-      e.put("ttl", p.config.ttl());
-      e.put("name", p.config.name());
-      e.put("description", p.config.description());
-      list.add(e);
-    }
-    return list;
-  }
-
-  /** {@code /v1/models} (spec §4). */
-  private Map<String, Object> v1Models() {
-    long created = System.currentTimeMillis() / 1000;
-    List<Struct> data = new ArrayList<>();
-    for (Models.Process p : models.all()) {
-      ModelConfig m = p.config;
-      if (m.unlisted()) {
-        continue;
-      }
-      Struct e = new Struct();
-      e.put("id", m.id());
-      e.put("object", "model");
-      e.put("created", created);
-      e.put("owned_by", "llama-swap");
-      if (!m.name().isBlank()) {
-        e.put("name", m.name().trim());
-      }
-      if (!m.description().isBlank()) {
-        e.put("description", m.description().trim());
-      }
-      m.capabilities().architecture().ifPresent(a -> e.put("architecture", a));
-      Map<String, Boolean> caps = m.capabilities().tags();
-      if (!caps.isEmpty()) {
-        e.put("capabilities", caps);
-      }
-      if (m.capabilities().tools()) {
-        e.put("supported_parameters", List.of("tools", "tool_choice"));
-      }
-      if (m.contextLength() > 0) {
-        e.put("context_length", m.contextLength());
-      }
-      Map<String, Object> llamaswap = new LinkedHashMap<>(m.metadata());
-      if (!m.aliases().isEmpty()) {
-        llamaswap.put("aliases", m.aliases());
-      }
-      llamaswap.put("type", "model");
-      Map<String, Object> meta = new LinkedHashMap<>();
-      meta.put("llamaswap", llamaswap);
-      if (m.contextLength() > 0) {
-        meta.put("n_ctx", m.contextLength());
-      }
-      e.put("meta", meta);
-      boolean loaded = p.state != Models.State.STOPPED && p.state != Models.State.SHUTDOWN;
-      e.put("status", Map.of("value", loaded ? "loaded" : "unloaded"));
-      data.add(e);
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("data", data);
-    out.put("object", "list");
-    return out;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -1145,22 +1025,6 @@ public final class SimHost extends AbstractVerticle {
 
   private static byte[] bodyBytes(JsonNode body) {
     return GoJson.mapper().valueToTree(body).toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private boolean requireGet(Exchange ex, HttpMethod m) {
-    if (m == HttpMethod.GET || m == HttpMethod.HEAD) {
-      return true;
-    }
-    methodNotAllowed(ex, "GET, HEAD");
-    return false;
-  }
-
-  private boolean requireMethod(Exchange ex, HttpMethod m, HttpMethod allowed) {
-    if (m == allowed) {
-      return true;
-    }
-    methodNotAllowed(ex, allowed.name());
-    return false;
   }
 
   private static void methodNotAllowed(Exchange ex, String allow) {
