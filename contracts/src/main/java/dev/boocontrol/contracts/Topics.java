@@ -26,6 +26,9 @@ public final class Topics {
   /** Progress and results of actions, bench runs, eval runs and reports. */
   public static final String CONTROL_JOBS = "control.jobs";
 
+  /** Records the telemetry sink could not write, with the reason (keyed like the original). */
+  public static final String FLEET_DEAD_LETTER = "fleet.dead-letter";
+
   public static final List<String> ALL =
       List.of(FLEET_MODELS, FLEET_ACTIVITY, FLEET_PERF, FLEET_LOGS, FLEET_LIVENESS, CONTROL_JOBS);
 

@@ -9,7 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * fleet-connector boots against the real PostgreSQL and Kafka and passes the shared boot contract.
  */
 @QuarkusTest
-@QuarkusTestResource(BootHostsResource.class)
+@QuarkusTestResource(value = BootHostsResource.class, restrictToAnnotatedClass = true)
 class BootIT extends ServiceBootContract {
 
   @Override

@@ -11,6 +11,10 @@ import java.time.Duration;
 @ConfigMapping(prefix = "boocontrol.fleet-connector")
 public interface FleetConnectorConfig {
 
+  /** Connect to hosts at all (false leaves the service idle, e.g. for a maintenance replica). */
+  @WithDefault("true")
+  boolean enabled();
+
   /**
    * How often a /health probe checks each connected host on a separate connection (finds half-open
    * streams).
@@ -34,4 +38,20 @@ public interface FleetConnectorConfig {
    */
   @WithDefault("10000")
   int eventBufferSize();
+
+  /** Consecutive failed connects after which the circuit opens and the host is marked down. */
+  @WithDefault("5")
+  int failuresBeforeDown();
+
+  /** How often a down host is probed (half-open) to see whether it is back. */
+  @WithDefault("30s")
+  Duration downProbeInterval();
+
+  /** Captures fetched at once per host to attribute rows; beyond it rows wait, never the host. */
+  @WithDefault("2")
+  int captureFetchConcurrency();
+
+  /** Timeout of each host request (the event stream itself has none). */
+  @WithDefault("10s")
+  Duration requestTimeout();
 }

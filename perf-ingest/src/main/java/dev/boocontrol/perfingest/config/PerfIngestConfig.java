@@ -17,13 +17,21 @@ public interface PerfIngestConfig {
   @WithDefault("5s")
   Duration pollInterval();
 
-  /** How long raw perf samples and activity rows are kept before only rollups remain. */
-  @WithDefault("P7D")
-  Duration rawRetention();
+  /** How long raw GPU and system samples are kept (rollups keep the history). */
+  @WithDefault("48h")
+  Duration rawPerfRetention();
+
+  /** How long activity rows are kept. */
+  @WithDefault("P30D")
+  Duration activityRetention();
 
   /** How long 5-minute rollups are kept. */
   @WithDefault("P90D")
   Duration rollupRetention();
+
+  /** How often the rollup and retention job runs (once across replicas, under a database lock). */
+  @WithDefault("5m")
+  Duration retentionInterval();
 
   /** How long a poller's host lease lasts without a heartbeat. */
   @WithDefault("15s")

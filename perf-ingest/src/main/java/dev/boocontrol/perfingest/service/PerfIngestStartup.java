@@ -14,7 +14,13 @@ class PerfIngestStartup {
 
   void onStart(@Observes StartupEvent event, PerfIngestConfig config) {
     LOG.infof(
-        "perf-ingest started: poll-interval=%s, raw-retention=%s, rollup-retention=%s, lease-ttl=%s",
-        config.pollInterval(), config.rawRetention(), config.rollupRetention(), config.leaseTtl());
+        "perf-ingest started: poll-interval=%s, raw-perf-retention=%s, activity-retention=%s,"
+            + " rollup-retention=%s, retention-interval=%s, lease-ttl=%s",
+        config.pollInterval(),
+        config.rawPerfRetention(),
+        config.activityRetention(),
+        config.rollupRetention(),
+        config.retentionInterval(),
+        config.leaseTtl());
   }
 }
