@@ -9,6 +9,7 @@ import dev.boocontrol.llamaswap.client.LlamaSwapClient;
 import dev.boocontrol.platform.config.ServiceConfig;
 import dev.boocontrol.platform.core.HostSpec;
 import dev.boocontrol.platform.lease.HostLeases;
+import dev.boocontrol.platform.lease.HostOwnership;
 import dev.boocontrol.platform.lease.LeaseRole;
 import dev.boocontrol.platform.registry.HostRepository;
 import io.micrometer.core.instrument.Counter;
@@ -20,36 +21,27 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Owns hosts through leases and runs one {@link HostConnector} per owned host. Every third of the
- * lease TTL it claims free or expired hosts and renews its own; a host whose lease went to another
- * replica is let go. A dead replica's hosts are taken within one lease TTL plus one tick.
+ * Runs one {@link HostConnector} per host this replica owns; which hosts it owns is decided by
+ * leases ({@link HostOwnership}).
  */
 @ApplicationScoped
-public class ConnectorSupervisor {
+public class ConnectorSupervisor implements HostOwnership.Worker {
 
   private static final Logger LOG = Logger.getLogger(ConnectorSupervisor.class);
 
   private final FleetConnectorConfig config;
-  private final ServiceConfig service;
-  private final HostRepository hosts;
-  private final HostLeases leases;
   private final EpochRepository epochs;
   private final FleetPublisher publisher;
   private final Vertx vertx;
   private final Counter malformed;
+  private final HostOwnership ownership;
   private final Map<String, HostConnector> running = new ConcurrentHashMap<>();
-  private long timer = -1;
-  private volatile boolean ticking;
 
   ConnectorSupervisor(
       FleetConnectorConfig config,
@@ -61,9 +53,6 @@ public class ConnectorSupervisor {
       Vertx vertx,
       MeterRegistry registry) {
     this.config = config;
-    this.service = service;
-    this.hosts = hosts;
-    this.leases = leases;
     this.epochs = epochs;
     this.publisher = publisher;
     this.vertx = vertx;
@@ -72,6 +61,15 @@ public class ConnectorSupervisor {
             .description("llama-swap events whose data could not be decoded (skipped)")
             .register(registry);
     registry.gauge("boocontrol_connector_owned_hosts", running, Map::size);
+    this.ownership =
+        new HostOwnership(
+            vertx,
+            hosts,
+            leases,
+            LeaseRole.CONNECTOR,
+            service.instanceId(),
+            config.leaseTtl(),
+            this);
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -79,24 +77,11 @@ public class ConnectorSupervisor {
       LOG.info("fleet-connector: host connections disabled by configuration");
       return;
     }
-    long every = Math.max(500, config.leaseTtl().toMillis() / 3);
-    timer = vertx.setPeriodic(every, t -> tick());
-    vertx.setTimer(1, t -> tick());
+    ownership.start();
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    if (timer >= 0) {
-      vertx.cancelTimer(timer);
-    }
-    Set<String> owned = Set.copyOf(running.keySet());
-    Uni.join()
-        .all(running.values().stream().map(HostConnector::stop).toList())
-        .andCollectFailures()
-        .onFailure()
-        .recoverWithNull()
-        .chain(() -> leases.release(owned, LeaseRole.CONNECTOR, service.instanceId()))
-        .await()
-        .atMost(Duration.ofSeconds(5));
+    ownership.stop().await().atMost(Duration.ofSeconds(5));
   }
 
   /** Hosts this replica reads now. */
@@ -104,58 +89,8 @@ public class ConnectorSupervisor {
     return Set.copyOf(running.keySet());
   }
 
-  private void tick() {
-    if (ticking) {
-      return;
-    }
-    ticking = true;
-    hosts
-        .findAll()
-        .chain(
-            all -> {
-              Map<String, HostSpec> connectable =
-                  all.stream()
-                      .filter(HostSpec::connectable)
-                      .collect(Collectors.toMap(HostSpec::id, h -> h));
-              return leases
-                  .claimOrRenew(
-                      connectable.keySet(),
-                      LeaseRole.CONNECTOR,
-                      service.instanceId(),
-                      config.leaseTtl())
-                  .chain(owned -> reconcile(owned, connectable));
-            })
-        .subscribe()
-        .with(
-            done -> ticking = false,
-            failure -> {
-              ticking = false;
-              LOG.warnf("fleet-connector: lease round failed: %s", failure.getMessage());
-            });
-  }
-
-  private Uni<Void> reconcile(Set<String> owned, Map<String, HostSpec> connectable) {
-    Set<String> toStop = new HashSet<>(running.keySet());
-    toStop.removeAll(owned);
-    for (String id : toStop) {
-      HostConnector c = running.remove(id);
-      if (c != null) {
-        LOG.infof("fleet-connector: no longer owns host %s", id);
-        c.stop().subscribe().with(ok -> {}, f -> {});
-      }
-    }
-    List<Uni<Void>> starts =
-        owned.stream()
-            .filter(id -> !running.containsKey(id) && connectable.containsKey(id))
-            .map(id -> start(connectable.get(id)))
-            .toList();
-    if (starts.isEmpty()) {
-      return Uni.createFrom().voidItem();
-    }
-    return Uni.join().all(starts).andCollectFailures().replaceWithVoid();
-  }
-
-  private Uni<Void> start(HostSpec host) {
+  @Override
+  public Uni<Void> acquired(HostSpec host) {
     return epochs
         .resumePoint(host.id())
         .invoke(
@@ -169,23 +104,23 @@ public class ConnectorSupervisor {
                           .withEventBufferCapacity(config.eventBufferSize()));
               HostConnector connector =
                   new HostConnector(host.id(), client, publisher, config, vertx, malformed, resume);
-              if (running.putIfAbsent(host.id(), connector) == null) {
-                LOG.infof(
-                    "fleet-connector: owns host %s (%s), resuming at epoch %s",
-                    host.id(),
-                    host.baseUrl(),
-                    resume.map(r -> r.epoch() + " after id " + r.cursor()).orElse("1 (new host)"));
-                connector.start();
-              } else {
-                connector.stop().subscribe().with(ok -> {}, f -> {});
+              HostConnector previous = running.put(host.id(), connector);
+              if (previous != null) {
+                previous.stop().subscribe().with(ok -> {}, f -> {});
               }
+              LOG.infof(
+                  "fleet-connector: reading host %s (%s), resuming at epoch %s",
+                  host.id(),
+                  host.baseUrl(),
+                  resume.map(r -> r.epoch() + " after id " + r.cursor()).orElse("1 (new host)"));
+              connector.start();
             })
         .replaceWithVoid();
   }
 
-  Map<String, String> states() {
-    Map<String, String> states = new HashMap<>();
-    running.forEach((id, c) -> states.put(id, c.state().name().toLowerCase()));
-    return states;
+  @Override
+  public Uni<Void> released(String hostId) {
+    HostConnector c = running.remove(hostId);
+    return c == null ? Uni.createFrom().voidItem() : c.stop();
   }
 }

@@ -1,4 +1,4 @@
-package dev.boocontrol.fleetconnector;
+package dev.boocontrol.platform.testing;
 
 import dev.boocontrol.sim.SimMain;
 import dev.boocontrol.sim.core.SimConfigParser;
@@ -14,8 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real simulated llama-swap host (in-process, on free loopback ports), registered under a host id
- * of its own so runs never share epochs in the test database. Short timings keep liveness tests
+ * Real simulated llama-swap hosts (in-process, on free loopback ports), registered under host ids
+ * of their own so runs never share epochs in the test database: host A ({@code it.sim.*}) and host
+ * B with performance monitoring turned off ({@code it.sim.b.*}). Short timings keep liveness tests
  * quick.
  */
 public class SimHostResource implements QuarkusTestResourceLifecycleManager {
@@ -37,29 +38,54 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
           sim: {loadSeconds: 0.2, unloadSeconds: 0.05, genTps: 400, promptTps: 20000}
       """;
 
+  static final String HOST_WITHOUT_PERF =
+      """
+      performance:
+        disabled: true
+      sim:
+        hostName: it-sim-noperf
+      models:
+        m:
+          sim: {loadSeconds: 0.1}
+      """;
+
   private Vertx vertx;
   private Path hostsFile;
 
   @Override
   public Map<String, String> start() {
     try {
-      int control;
-      int port;
-      try (ServerSocket a = new ServerSocket(0);
-          ServerSocket b = new ServerSocket(0)) {
-        control = a.getLocalPort();
-        port = b.getLocalPort();
-      }
+      int[] ports = freeRun(3);
+      int control = ports[0];
+      int port = ports[1];
+      int portB = ports[2];
       vertx = Vertx.vertx();
       new SimMain(vertx)
-          .start(List.of(SimConfigParser.parse(HOST, "it")), port, control)
+          .start(
+              List.of(
+                  SimConfigParser.parse(HOST, "it"),
+                  SimConfigParser.parse(HOST_WITHOUT_PERF, "it-b")),
+              port,
+              control)
           .toCompletionStage()
           .toCompletableFuture()
           .get(20, TimeUnit.SECONDS);
-      String hostId = "it-sim-" + UUID.randomUUID().toString().substring(0, 8);
+      String suffix = UUID.randomUUID().toString().substring(0, 8);
+      String hostId = "it-sim-" + suffix;
+      String hostB = "it-noperf-" + suffix;
       hostsFile = Files.createTempFile("it-hosts", ".yaml");
       Files.writeString(
-          hostsFile, "hosts:\n  - id: " + hostId + "\n    url: http://127.0.0.1:" + port + "\n");
+          hostsFile,
+          "hosts:\n  - id: "
+              + hostId
+              + "\n    url: http://127.0.0.1:"
+              + port
+              + "\n"
+              + "  - id: "
+              + hostB
+              + "\n    url: http://127.0.0.1:"
+              + portB
+              + "\n");
       return Map.ofEntries(
           Map.entry("boocontrol.registry.hosts-file", hostsFile.toString()),
           Map.entry("boocontrol.registry.disable-unlisted", "false"),
@@ -71,7 +97,10 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
           Map.entry("boocontrol.fleet-connector.request-timeout", "3s"),
           Map.entry("it.sim.host-id", hostId),
           Map.entry("it.sim.port", Integer.toString(port)),
-          Map.entry("it.sim.control-port", Integer.toString(control)));
+          Map.entry("it.sim.control-port", Integer.toString(control)),
+          Map.entry("it.sim.b.host-id", hostB),
+          Map.entry("boocontrol.perf-ingest.lease-ttl", "3s"),
+          Map.entry("boocontrol.perf-ingest.poll-interval", "1s"));
     } catch (IOException
         | java.util.concurrent.ExecutionException
         | java.util.concurrent.TimeoutException e) {
@@ -80,6 +109,32 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Consecutive free ports: the simulator serves hosts on consecutive ports. */
+  private static int[] freeRun(int count) throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base;
+      try (ServerSocket s = new ServerSocket(0)) {
+        base = s.getLocalPort();
+      }
+      boolean free = base + count < 65000;
+      for (int i = 1; i < count && free; i++) {
+        try (ServerSocket s = new ServerSocket(base + i)) {
+          free = true;
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+          ports[i] = base + i;
+        }
+        return ports;
+      }
+    }
+    throw new IOException("no run of " + count + " free ports");
   }
 
   @Override
