@@ -99,8 +99,11 @@ final class EventHub {
     response.writeHead();
     Subscriber s = new Subscriber(response);
     subscribers.add(s);
-    response.closeHandler(v -> subscribers.remove(s));
     return s;
+  }
+
+  void unsubscribe(Subscriber subscriber) {
+    subscribers.remove(subscriber);
   }
 
   void send(Subscriber subscriber, String type, Object data) {

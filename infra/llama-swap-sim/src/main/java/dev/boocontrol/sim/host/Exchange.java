@@ -32,10 +32,40 @@ final class Exchange {
 
   private static final int CAPTURE_LIMIT = 8 * 1024 * 1024;
 
+  private final java.util.List<Runnable> onClose = new java.util.ArrayList<>();
+  private boolean closed;
+
   Exchange(HttpServerRequest request, String path) {
     this.request = request;
     this.response = request.response();
     this.path = path;
+    // Vert.x keeps one close handler per response: every party registers here instead.
+    response.closeHandler(v -> fireClose());
+  }
+
+  /** Runs when the client goes away or the server cuts the connection; at most once. */
+  void onClose(Runnable hook) {
+    if (closed) {
+      hook.run();
+    } else {
+      onClose.add(hook);
+    }
+  }
+
+  /** Breaks the connection (cancel, crash, unload) and runs the close hooks at once. */
+  void reset() {
+    if (!response.closed() && !response.ended()) {
+      response.reset();
+    }
+    fireClose();
+  }
+
+  private void fireClose() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    java.util.List.copyOf(onClose).forEach(Runnable::run);
   }
 
   void track(Inflight.Request inflight) {

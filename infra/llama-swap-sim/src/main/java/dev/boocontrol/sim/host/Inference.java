@@ -125,7 +125,10 @@ final class Inference {
     State state = new State(ex, plan, promptTokens, cached, onDone);
     Runnable cut = state::cut;
     process.cutOnStop.add(cut);
-    ex.response.closeHandler(v -> state.finish(false));
+    ex.onClose(() -> state.finish(false));
+    if (ex.inflight() != null) {
+      ex.inflight().onCancel(cut); // POST /api/inflight/{id}/cancel
+    }
     state.untrack = () -> process.cutOnStop.remove(cut);
 
     if (kind.equals("embedding")) {
@@ -300,11 +303,21 @@ final class Inference {
       this.onDone = onDone;
     }
 
-    /** The model was unloaded or crashed under this request: the connection breaks. */
+    /**
+     * The model was unloaded or crashed under this request, or it was cancelled. Before any header
+     * went out Go's reverse proxy answers an empty 502; after, the connection just breaks.
+     */
     void cut() {
-      if (!done) {
-        ex.response.reset();
+      if (done) {
+        return;
+      }
+      if (!ex.response.headWritten()) {
+        ex.response.headers().clear();
+        ex.response.setStatusCode(502);
+        ex.end();
         finish(false);
+      } else {
+        ex.reset();
       }
     }
 

@@ -79,9 +79,10 @@ final class Logs {
     };
   }
 
-  void follow(String streamKey, HttpServerResponse response) {
+  /** Follows a stream until the returned hook runs (the exchange closed). */
+  Runnable follow(String streamKey, HttpServerResponse response) {
     streams.computeIfAbsent(streamKey, k -> new ArrayList<>()).add(response);
-    response.closeHandler(v -> streams.getOrDefault(streamKey, List.of()).remove(response));
+    return () -> streams.getOrDefault(streamKey, List.of()).remove(response);
   }
 
   private void fanOut(String key, String text) {

@@ -121,11 +121,15 @@ final class Models {
    * {@link #release} it. Fails with {@link LoadFailed} when the load fails or the model is unloaded
    * while the request waits.
    */
-  Future<Process> acquire(String id) {
+  /** A request's place: the future resolves when the model is ready; leave() quits the queue. */
+  record Ticket(Future<Process> ready, Runnable leave) {}
+
+  Ticket acquire(String id) {
     Process p = processes.get(id);
-    if (p.state == State.READY && loadQueue.isEmpty()) {
+    if (p.state == State.READY) {
+      // Ready and nothing to evict: served at once, whatever else waits (spec §3.1 step 8).
       p.inFlight++;
-      return Future.succeededFuture(p);
+      return new Ticket(Future.succeededFuture(p), () -> {});
     }
     Promise<Process> promise = Promise.promise();
     p.waiters.add(promise);
@@ -133,7 +137,7 @@ final class Models {
       loadQueue.add(id);
     }
     pump();
-    return promise.future();
+    return new Ticket(promise.future(), () -> abandon(p, promise));
   }
 
   /** The request left (done, failed or cancelled): the TTL clock restarts and queues may move. */
@@ -144,8 +148,10 @@ final class Models {
   }
 
   /** A client that disconnects while waiting leaves the queue; a load under way still finishes. */
-  void abandon(Process p, Promise<Process> waiter) {
-    p.waiters.remove(waiter);
+  private void abandon(Process p, Promise<Process> waiter) {
+    if (p.waiters.remove(waiter)) {
+      pump();
+    }
   }
 
   private void pump() {
@@ -264,7 +270,13 @@ final class Models {
       loadQueue.remove(p.id());
     }
     long unloadMs = Math.max(1, Math.round(p.config.sim().unloadSeconds() * 1000));
-    vertx.setTimer(unloadMs, t -> finishStop(p, State.STOPPED));
+    p.timer =
+        vertx.setTimer(
+            unloadMs,
+            t -> {
+              p.timer = -1;
+              finishStop(p, State.STOPPED);
+            });
     return stopped.future();
   }
 
@@ -274,7 +286,7 @@ final class Models {
     transition(p, end);
     List<Promise<Void>> done = List.copyOf(p.stopWaiters);
     p.stopWaiters.clear();
-    done.forEach(Promise::complete);
+    done.forEach(Promise::tryComplete);
     pump();
   }
 
@@ -324,7 +336,8 @@ final class Models {
       }
       List.copyOf(p.cutOnStop).forEach(Runnable::run);
       failWaiters(p, "group is shutting down");
-      p.stopWaiters.forEach(Promise::complete);
+      p.stopWaiters.forEach(Promise::tryComplete);
+      p.stopWaiters.clear();
     }
     loadQueue.clear();
     configure(next);

@@ -352,14 +352,9 @@ public final class SimHost extends AbstractVerticle {
             && !path.startsWith("/api/performance")
             && !path.startsWith("/metrics");
     if (logged) {
+      // After the response ends, or when the connection closes first (event streams, cuts).
       req.response().endHandler(v -> accessLog(ex));
-      req.response()
-          .closeHandler(
-              v -> {
-                if (path.equals("/api/events")) {
-                  accessLog(ex);
-                }
-              });
+      ex.onClose(() -> accessLog(ex));
     }
     if (isOpen(req, path)) {
       routeOpen(ex, path);
@@ -426,10 +421,7 @@ public final class SimHost extends AbstractVerticle {
           path,
           ex -> withBody(ex, body -> inferenceRequest(ex, path, path, body, Optional.empty())));
     }
-    exact(
-        HttpMethod.GET,
-        "/v1/models",
-        ex -> json(ex, 200, GoJson.write(Payloads.v1Models(models.all())) + "\n"));
+    exact(HttpMethod.GET, "/v1/models", this::v1Models);
     exact(
         HttpMethod.GET,
         "/models",
@@ -496,6 +488,15 @@ public final class SimHost extends AbstractVerticle {
     }
   }
 
+  /** {@code GET /v1/models}: the only route that echoes {@code Origin} for CORS (spec §2.4). */
+  private void v1Models(Exchange ex) {
+    String origin = ex.request.getHeader("Origin");
+    if (origin != null) {
+      ex.response.putHeader("Access-Control-Allow-Origin", origin);
+    }
+    json(ex, 200, GoJson.write(Payloads.v1Models(models.all())) + "\n");
+  }
+
   private void version(Exchange ex) {
     Map<String, String> v = new LinkedHashMap<>(); // a Go map: keys come out sorted
     v.put("build_date", "2026-08-14T18:22:31Z");
@@ -532,7 +533,7 @@ public final class SimHost extends AbstractVerticle {
     if (!rest.endsWith("/cancel")) {
       notFound(ex);
     } else if (inflight.cancel(rest.substring(0, rest.length() - "/cancel".length()))) {
-      json(ex, 200, "{\"msg\":\"ok\"}");
+      json(ex, 200, "{\"msg\":\"ok\"}\n");
     } else {
       error(ex, 404, "inflight request not found");
     }
@@ -566,7 +567,7 @@ public final class SimHost extends AbstractVerticle {
       return;
     }
     Models.Process process = models.get(resolved.get());
-    tracked.onCancel(() -> ex.response.reset());
+    tracked.onCancel(ex::reset);
     Optional<Faults.Failure> failure = faults.nextFailure();
     if (failure.isPresent()) {
       failInjected(ex, failure.get(), resolved.get(), reqPath, reqBody);
@@ -585,10 +586,12 @@ public final class SimHost extends AbstractVerticle {
         servedPath.endsWith("/chat/completions")
             ? "chat"
             : servedPath.endsWith("/embeddings") ? "embedding" : "completion";
-    Future<Models.Process> ready = models.acquire(process.id());
-    ex.response.closeHandler(
-        v -> {
+    Models.Ticket ticket = models.acquire(process.id());
+    Future<Models.Process> ready = ticket.ready();
+    ex.onClose(
+        () -> {
           if (!ready.isComplete()) {
+            ticket.leave().run(); // gone while waiting: out of the queue (spec §3.1)
             untrack.run();
           }
         });
@@ -614,7 +617,11 @@ public final class SimHost extends AbstractVerticle {
               faults.slowFactor(),
               outcome -> {
                 models.release(process);
-                recordServed(ex, process.id(), reqPath, reqBody, outcome);
+                if (ex.response.getStatusCode() == 502) {
+                  record(ex, process.id(), reqPath, reqBody, null, "502 Bad Gateway", Map.of());
+                } else {
+                  recordServed(ex, process.id(), reqPath, reqBody, outcome);
+                }
                 untrack.run();
               });
         });
@@ -803,7 +810,7 @@ public final class SimHost extends AbstractVerticle {
     }
     // Any other path loads the model first (spec §5), then answers like llama-server.
     final String m = model;
-    Future<Models.Process> ready = models.acquire(m);
+    Future<Models.Process> ready = models.acquire(m).ready();
     ready.onComplete(
         ar -> {
           if (ar.failed()) {
@@ -917,6 +924,7 @@ public final class SimHost extends AbstractVerticle {
 
   private void apiEvents(Exchange ex) {
     EventHub.Subscriber s = events.subscribe(ex.response);
+    ex.onClose(() -> events.unsubscribe(s));
     // The initial burst, in llama-swap's order (spec §7.2), in one event-loop turn.
     events.send(s, "logData", Map.of("data", logs.proxyHistory(), "source", "proxy"));
     events.send(s, "logData", Map.of("data", logs.upstreamHistory(), "source", "upstream"));
@@ -957,7 +965,7 @@ public final class SimHost extends AbstractVerticle {
         r.write(history);
       }
     }
-    logs.follow(key, r);
+    ex.onClose(logs.follow(key, r));
   }
 
   // ---------------------------------------------------------------- helpers

@@ -202,4 +202,52 @@ class FaultsTest {
     sim.control("POST", "/up", "");
     assertThat(sim.get("/health").body()).isEqualTo("OK");
   }
+
+  @Test
+  void cancellingAnInflightRequestEndsItAndFreesTheModel() throws Exception {
+    sim.post("/v1/chat/completions", chat("slow", false, "warm", 1));
+    try (SseReader events = new SseReader(sim.http, sim.url("/api/events"))) {
+      events.next(WAIT, List.of("inflight"));
+      var pending =
+          sim.http.sendAsync(
+              HttpRequest.newBuilder(URI.create(sim.url("/v1/chat/completions")))
+                  .POST(HttpRequest.BodyPublishers.ofString(chat("slow", true, "long answer", 200)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String id = events.next(WAIT, List.of("inflight")).data().at("/request/id").asText();
+      HttpResponse<String> cancel = sim.post("/api/inflight/" + id + "/cancel", "");
+      assertThat(cancel.body()).isEqualTo("{\"msg\":\"ok\"}\n");
+      SimFixture.await("the client's stream ended", WAIT, pending::isDone);
+      SseReader.Event removed;
+      do {
+        removed = events.next(WAIT, List.of("inflight"));
+      } while (!removed.data().path("operation").asText().equals("remove"));
+      assertThat(removed.data().path("id").asText()).isEqualTo(id);
+    }
+    // the model is free again at once (concurrencyLimit 1), and the cut stream has no usage
+    assertThat(sim.post("/v1/chat/completions", chat("slow", false, "next", 1)).statusCode())
+        .isEqualTo(200);
+    JsonNode rows = sim.json(sim.get("/api/metrics/activity?limit=3"));
+    assertThat(rows.path("data").findValuesAsText("output_tokens")).contains("0");
+  }
+
+  @Test
+  void aCrashUnderANonStreamedRequestAnswersAnEmpty502() throws Exception {
+    sim.post("/v1/chat/completions", chat("slow", false, "warm", 1));
+    var pending =
+        sim.http.sendAsync(
+            HttpRequest.newBuilder(URI.create(sim.url("/v1/chat/completions")))
+                .POST(HttpRequest.BodyPublishers.ofString(chat("slow", false, "long", 100)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Thread.sleep(300);
+    assertThat(sim.json(sim.control("POST", "/models/slow/crash", "")).path("crashed").asBoolean())
+        .isTrue();
+    HttpResponse<String> cut = pending.get();
+    assertThat(cut.statusCode()).isEqualTo(502);
+    assertThat(cut.body()).isEmpty();
+    JsonNode row = sim.json(sim.get("/api/metrics/activity?limit=1")).path("data").get(0);
+    assertThat(row.path("resp_status_code").asInt()).isEqualTo(502);
+    assertThat(row.path("error_msg").asText()).isEqualTo("502 Bad Gateway");
+  }
 }
