@@ -8,7 +8,7 @@
 #   infra/kafka.sh topics [--name NAME] [--port PORT]   list the topics (TopicCommand --list)
 #
 # NAME defaults to "suite"; PORT to BOO_KAFKA_PORT, else the port this instance
-# last ran on, else 59092. The controller listens on PORT+1.
+# last ran on, else 19092. The controller listens on PORT+1.
 # Env: BOO_KAFKA_PORT, BOO_KAFKA_HEAP (512m), BOO_KAFKA_JAVA_OPTS (extra JVM flags),
 #      BOO_WORK_DIR ($HOME/.boocontrol).
 set -euo pipefail
@@ -48,7 +48,7 @@ LOG_FILE=$INST/broker.log
 PROPS=$INST/server.properties
 HEAP=${BOO_KAFKA_HEAP:-512m}
 
-# Port: --port, then BOO_KAFKA_PORT, then the port this instance last used, then 59092.
+# Port: --port, then BOO_KAFKA_PORT, then the port this instance last used, then 19092.
 if [[ -n $PORT_ARG ]]; then
   PORT=$PORT_ARG
 elif [[ -n ${BOO_KAFKA_PORT:-} ]]; then
@@ -56,7 +56,7 @@ elif [[ -n ${BOO_KAFKA_PORT:-} ]]; then
 elif [[ -s $INST/port ]]; then
   PORT=$(<"$INST/port")
 else
-  PORT=59092
+  PORT=19092
 fi
 boo_check_port "$PORT"
 CPORT=$((10#$PORT + 1))

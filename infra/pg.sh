@@ -9,7 +9,7 @@
 #   infra/pg.sh url [DB] print the JDBC URL (default DB: first of BOO_PG_DBS)
 #   infra/pg.sh psql [ARGS...]  psql on the first database as the role
 #
-# Env: BOO_PG_PORT (55432), BOO_PG_USER (boocontrol), BOO_PG_PASSWORD (boocontrol),
+# Env: BOO_PG_PORT (15432), BOO_PG_USER (boocontrol), BOO_PG_PASSWORD (boocontrol),
 #      BOO_PG_DBS ("boocontrol boocontrol_test"), BOO_PG_CLUSTER (boocontrol),
 #      BOO_WORK_DIR ($HOME/.boocontrol).
 set -euo pipefail
@@ -18,7 +18,7 @@ BOO_TAG=pg
 # shellcheck source=lib.sh
 source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib.sh"
 
-PG_PORT=${BOO_PG_PORT:-55432}
+PG_PORT=${BOO_PG_PORT:-15432}
 PG_USER=${BOO_PG_USER:-boocontrol}
 PG_PASSWORD=${BOO_PG_PASSWORD:-boocontrol}
 PG_DBS=${BOO_PG_DBS:-boocontrol boocontrol_test}

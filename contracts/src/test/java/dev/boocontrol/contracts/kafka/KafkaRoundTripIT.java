@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class KafkaRoundTripIT {
 
   private static final String BOOTSTRAP =
-      System.getenv().getOrDefault("BOO_TEST_KAFKA_BOOTSTRAP", "127.0.0.1:59192");
+      System.getenv().getOrDefault("BOO_TEST_KAFKA_BOOTSTRAP", "127.0.0.1:19192");
 
   @Test
   void oneHostsEventsArriveInOrderOnOnePartition() throws Exception {

@@ -17,7 +17,7 @@ public final class TestDatabase {
   }
 
   public static String port() {
-    return env("BOO_PG_PORT", "55432");
+    return env("BOO_PG_PORT", "15432");
   }
 
   public static String user() {
