@@ -75,6 +75,8 @@ class ConnectorIT {
       p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
       p.put(ConsumerConfig.GROUP_ID_CONFIG, "connector-it-" + hostId);
       p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      // topics may be created after we subscribe (fresh broker): notice them quickly
+      p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
       String host = hostId;
       reader =
           new Thread(
@@ -102,6 +104,13 @@ class ConnectorIT {
       reader.start();
     }
     await("the connector owns the host", () -> supervisor.ownedHosts().contains(hostId));
+    // Snapshots are state, not a log: only a request sent after the stream opened is seen
+    // going through starting (one sent before may show up as ready already).
+    await(
+        "the event stream is open",
+        () ->
+            all(FleetEvents.HOST_LIVENESS).stream()
+                .anyMatch(l -> l.state() == LivenessState.CONNECTED));
   }
 
   @AfterAll

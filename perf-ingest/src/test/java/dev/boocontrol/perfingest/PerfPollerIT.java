@@ -109,6 +109,8 @@ class PerfPollerIT {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "perf-it-" + hostWithoutPerf);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // topics may be created after we subscribe (fresh broker): notice them quickly
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
     List<PerfSampled> seen = new ArrayList<>();
     // Bytes, decoded here: other tests put deliberate garbage on the fleet topics.
     EnvelopeDeserializer envelopes = new EnvelopeDeserializer();

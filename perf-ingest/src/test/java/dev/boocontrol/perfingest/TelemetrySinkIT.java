@@ -224,6 +224,8 @@ class TelemetrySinkIT {
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + unknown);
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // topics may be created after we subscribe (fresh broker): notice them quickly
+    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
     String reason = null;
     try (var consumer =
         new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
