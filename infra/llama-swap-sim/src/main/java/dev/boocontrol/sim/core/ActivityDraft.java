@@ -69,7 +69,14 @@ public record ActivityDraft(
         tokens,
         durationMs,
         false,
-        errorMsg,
+        capped(errorMsg),
         metadata);
+  }
+
+  /** llama-swap keeps at most 500 characters of an error message, then "..." (spec §8.1). */
+  static String capped(String errorMsg) {
+    return errorMsg != null && errorMsg.length() > 500
+        ? errorMsg.substring(0, 500) + "..."
+        : errorMsg;
   }
 }

@@ -669,7 +669,7 @@ public final class SimHost extends AbstractVerticle {
       double pps = o.promptMs() > 0 ? 1000 / o.promptMs() * promptN : -1;
       double tps = o.predictedMs() > 0 ? 1000 / o.predictedMs() * o.completionTokens() : -1;
       draft =
-          ActivityRows.draft(
+          ActivityDraft.of(
               Instant.now(),
               model,
               reqPath,
@@ -686,7 +686,7 @@ public final class SimHost extends AbstractVerticle {
     } else if (o.usageReported()) {
       // Usage but no timings (embeddings): unknown pieces are -1 (spec §8.1).
       draft =
-          ActivityRows.draft(
+          ActivityDraft.of(
               Instant.now(),
               model,
               reqPath,
@@ -702,7 +702,7 @@ public final class SimHost extends AbstractVerticle {
               Map.of("fifo_priority", "0"));
     } else {
       draft =
-          ActivityRows.draft(
+          ActivityDraft.of(
               Instant.now(),
               model,
               reqPath,
@@ -730,7 +730,7 @@ public final class SimHost extends AbstractVerticle {
       String errorMsg,
       Map<String, String> metadata) {
     ActivityDraft draft =
-        ActivityRows.draft(
+        ActivityDraft.of(
             Instant.now(),
             model,
             reqPath,
