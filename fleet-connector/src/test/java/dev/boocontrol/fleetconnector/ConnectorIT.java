@@ -14,8 +14,11 @@ import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.kafka.EnvelopeDeserializer;
 import dev.boocontrol.fleetconnector.service.ConnectorSupervisor;
 import dev.boocontrol.platform.testing.SimHostResource;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,6 +68,8 @@ class ConnectorIT {
   String bootstrap;
 
   @Inject ConnectorSupervisor supervisor;
+  @Inject Pool pool;
+  @Inject MeterRegistry registry;
 
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -231,7 +236,66 @@ class ConnectorIT {
         });
   }
 
+  @Test
+  @Order(6)
+  void badInputIsCountedAndSkippedWhileTheStreamGoesOn() throws Exception {
+    double before = malformed();
+    int liveBefore = all(FleetEvents.HOST_LIVENESS).size();
+    inject("event:message\ndata:{\"type\":\"modelStatus\",\"data\":\"not json at all\"}\n\n");
+    inject("event:message\ndata:{\"type\":\"codexQuota\",\"data\":\"{}\"}\n\n");
+    inject("event:message\ndata:" + "x".repeat(10 * 1024 * 1024) + "\n\n"); // a 10 MB line
+    await("malformed data counted", () -> malformed() >= before + 2);
+    int expected = activity().size() + 1;
+    assertThat(chat("a", false, "it-suite")).isEqualTo(200);
+    await("the stream still delivers", () -> activity().size() >= expected);
+    assertThat(livenessSince(liveBefore)).as("no reconnect was needed").isEmpty();
+  }
+
+  @Test
+  @Order(7)
+  void aHostLeasedByADeadReplicaIsTakenOverWhenTheLeaseExpires() throws Exception {
+    String orphan = hostId + "-orphan";
+    pool.withTransaction(
+            conn ->
+                conn.preparedQuery(
+                        "INSERT INTO hosts (id, display_name, base_url, kind)"
+                            + " VALUES ($1, $1, $2, 'llama-swap')")
+                    .execute(Tuple.of(orphan, "http://127.0.0.1:" + port))
+                    .chain(
+                        () ->
+                            conn.preparedQuery(
+                                    "INSERT INTO host_leases (host_id, role, holder, acquired_at,"
+                                        + " heartbeat_at, expires_at) VALUES ($1, 'connector',"
+                                        + " 'dead-replica', now(), now(), now() + interval '4 seconds')")
+                                .execute(Tuple.of(orphan))))
+        .await()
+        .atMost(Duration.ofSeconds(5));
+    Thread.sleep(2000);
+    assertThat(supervisor.ownedHosts()).as("leased by a live replica").doesNotContain(orphan);
+    await("taken over after expiry", () -> supervisor.ownedHosts().contains(orphan));
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private double malformed() {
+    return registry.counter("boocontrol_connector_malformed_events_total").count();
+  }
+
+  private void inject(String raw) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + controlPort
+                            + "/sim/hosts/"
+                            + port
+                            + "/events/inject"))
+                .POST(HttpRequest.BodyPublishers.ofString(raw))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
 
   private List<LivenessState> livenessSince(int index) {
     List<HostLiveness> all = all(FleetEvents.HOST_LIVENESS);

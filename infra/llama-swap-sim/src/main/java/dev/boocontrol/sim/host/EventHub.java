@@ -120,6 +120,16 @@ final class EventHub {
     }
   }
 
+  /**
+   * Writes raw bytes to every open stream as they are (malformed data, odd lines, unknown types),
+   * through the same per-subscriber buffer as real messages.
+   */
+  void injectRaw(Buffer raw) {
+    for (Subscriber s : List.copyOf(subscribers)) {
+      s.offer(raw);
+    }
+  }
+
   /** Half-open simulation: keep sockets open but write nothing more (issue #1056). */
   void hang(boolean hung) {
     this.hung = hung;

@@ -22,6 +22,7 @@ import java.util.Optional;
  * POST /sim/restart                      process restart: state and ids reset, new captured_at
  * POST /sim/reload                       config reload (optional body: a new config YAML)
  * POST /sim/events/hang | /events/resume  event stream silent but open (half-open)
+ * POST /sim/events/inject                body written as-is into every open event stream
  * POST /sim/connections/drop             close every TCP connection
  * POST /sim/faults/inference             {"status":503,"count":3,"message":"…"} (count -1: until cleared)
  * POST /sim/faults/slow                  {"factor":5}: tokens 5x slower
@@ -82,6 +83,12 @@ public final class SimControl {
       case "/reload" -> host.reload(parseConfig(body)).compose(v -> host.status().map(s -> s));
       case "/events/hang" -> host.hangEvents(true).compose(v -> host.status().map(s -> s));
       case "/events/resume" -> host.hangEvents(false).compose(v -> host.status().map(s -> s));
+      case "/events/inject" -> {
+        if (body.isEmpty()) {
+          throw new BadInput("body", "give the raw text to write into the event streams");
+        }
+        yield host.injectEvents(body).map(n -> Map.of("subscribers", n));
+      }
       case "/connections/drop" -> host.dropConnections().map(v -> Map.of("dropped", true));
       case "/faults/inference" -> {
         JsonNode j = json(body);

@@ -234,6 +234,17 @@ public final class SimHost extends AbstractVerticle {
     return onContext(() -> events.hang(hang));
   }
 
+  /** Writes raw text into every open event stream (bad-input tests of clients). */
+  public Future<Integer> injectEvents(String raw) {
+    Promise<Integer> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          events.injectRaw(Buffer.buffer(raw));
+          done.complete(events.subscriberCount());
+        });
+    return done.future();
+  }
+
   /** Drops every open TCP connection (event streams and requests in progress). */
   public Future<Void> dropConnections() {
     return onContext(this::closeConnections);
