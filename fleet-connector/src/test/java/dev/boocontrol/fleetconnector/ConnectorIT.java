@@ -273,6 +273,10 @@ class ConnectorIT {
     Thread.sleep(2000);
     assertThat(supervisor.ownedHosts()).as("leased by a live replica").doesNotContain(orphan);
     await("taken over after expiry", () -> supervisor.ownedHosts().contains(orphan));
+    pool.preparedQuery("UPDATE hosts SET enabled = false WHERE id = $1")
+        .execute(Tuple.of(orphan))
+        .await()
+        .atMost(Duration.ofSeconds(5));
   }
 
   // ------------------------------------------------------------------ helpers

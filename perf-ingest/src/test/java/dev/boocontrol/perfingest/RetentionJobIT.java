@@ -60,7 +60,8 @@ class RetentionJobIT {
   void seed() {
     host = "ret-" + UUID.randomUUID().toString().substring(0, 8);
     exec(
-        "INSERT INTO hosts (id, display_name, base_url, kind) VALUES ($1, $1, 'http://h', 'llama-swap')",
+        "INSERT INTO hosts (id, display_name, base_url, kind, enabled)"
+            + " VALUES ($1, $1, 'http://h', 'llama-swap', false)",
         host);
     exec("INSERT INTO host_epochs (host_id, epoch, reason) VALUES ($1, 1, 'test')", host);
     // ten old GPU samples, one per hour three days ago: ten delete chunks

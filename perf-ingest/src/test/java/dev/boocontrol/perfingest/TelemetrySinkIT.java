@@ -58,7 +58,8 @@ class TelemetrySinkIT {
   void registerHost() {
     host = "sink-" + UUID.randomUUID().toString().substring(0, 8);
     pool.preparedQuery(
-            "INSERT INTO hosts (id, display_name, base_url, kind) VALUES ($1, $1, 'http://h', 'llama-swap')")
+            "INSERT INTO hosts (id, display_name, base_url, kind, enabled)"
+                + " VALUES ($1, $1, 'http://h', 'llama-swap', false)")
         .execute(Tuple.of(host))
         .await()
         .atMost(Duration.ofSeconds(5));

@@ -51,6 +51,7 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
 
   private Vertx vertx;
   private Path hostsFile;
+  private final java.util.List<String> registered = new java.util.ArrayList<>();
 
   @Override
   public Map<String, String> start() {
@@ -73,6 +74,8 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
       String suffix = UUID.randomUUID().toString().substring(0, 8);
       String hostId = "it-sim-" + suffix;
       String hostB = "it-noperf-" + suffix;
+      registered.add(hostId);
+      registered.add(hostB);
       hostsFile = Files.createTempFile("it-hosts", ".yaml");
       Files.writeString(
           hostsFile,
@@ -139,6 +142,15 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public void stop() {
+    // The test database outlives this run: leave no enabled host behind for later connectors.
+    try (java.sql.Connection c = TestDatabase.connect(TestDatabase.database());
+        java.sql.PreparedStatement s =
+            c.prepareStatement("UPDATE hosts SET enabled = false WHERE id = ANY(?)")) {
+      s.setArray(1, c.createArrayOf("text", registered.toArray()));
+      s.executeUpdate();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not disable the simulated hosts", e);
+    }
     try {
       if (vertx != null) {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
