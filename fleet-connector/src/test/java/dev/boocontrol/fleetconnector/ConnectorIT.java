@@ -11,9 +11,10 @@ import dev.boocontrol.contracts.events.GapSuspected;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.ModelTransition;
-import dev.boocontrol.contracts.kafka.EnvelopeDeserializer;
 import dev.boocontrol.fleetconnector.service.ConnectorSupervisor;
+import dev.boocontrol.platform.testing.Eventually;
 import dev.boocontrol.platform.testing.SimHostResource;
+import dev.boocontrol.platform.testing.TestKafka;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,12 +27,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,20 +73,11 @@ class ConnectorIT {
   @BeforeEach
   void readFleetTopics() throws Exception {
     if (reader == null) {
-      Properties p = new Properties();
-      p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-      p.put(ConsumerConfig.GROUP_ID_CONFIG, "connector-it-" + hostId);
-      p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      // topics may be created after we subscribe (fresh broker): notice them quickly
-      p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
       String host = hostId;
       reader =
           new Thread(
               () -> {
-                // Bytes, decoded here: other tests put deliberate garbage on these topics.
-                EnvelopeDeserializer envelopes = new EnvelopeDeserializer();
-                try (var consumer =
-                    new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                try (var consumer = TestKafka.consumer(bootstrap, "connector-it-" + hostId)) {
                   consumer.subscribe(
                       List.of(Topics.FLEET_ACTIVITY, Topics.FLEET_LIVENESS, Topics.FLEET_MODELS));
                   while (reading) {
@@ -97,8 +85,8 @@ class ConnectorIT {
                         .poll(Duration.ofMillis(200))
                         .forEach(
                             r -> {
-                              if (host.equals(r.key()) && r.value() != null) {
-                                SEEN.add(envelopes.deserialize(r.topic(), r.value()));
+                              if (host.equals(r.key())) {
+                                TestKafka.decode(r).ifPresent(SEEN::add);
                               }
                             });
                   }
@@ -345,15 +333,7 @@ class ConnectorIT {
     assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    assertThat(condition.getAsBoolean()).as(what).isTrue();
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    Eventually.await(what, WAIT, condition);
   }
 }

@@ -2,13 +2,13 @@ package dev.boocontrol.perfingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.boocontrol.contracts.EventEnvelope;
 import dev.boocontrol.contracts.Topics;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.PerfSampled;
-import dev.boocontrol.contracts.kafka.EnvelopeDeserializer;
 import dev.boocontrol.perfingest.service.PerfPoller;
+import dev.boocontrol.platform.testing.Eventually;
 import dev.boocontrol.platform.testing.SimHostResource;
+import dev.boocontrol.platform.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,11 +21,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -56,16 +53,8 @@ class PerfPollerIT {
     return v == null ? 0 : ((Number) v).doubleValue();
   }
 
-  private static void await(String what, java.util.function.BooleanSupplier condition)
-      throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    assertThat(condition.getAsBoolean()).as(what).isTrue();
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    Eventually.await(what, Duration.ofSeconds(30), condition);
   }
 
   @Test
@@ -105,42 +94,31 @@ class PerfPollerIT {
 
   @Test
   void aHostWithPerformanceDisabledIsReportedOnceNotRetriedInALoop() throws Exception {
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "perf-it-" + hostWithoutPerf);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // topics may be created after we subscribe (fresh broker): notice them quickly
-    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
     List<PerfSampled> seen = new ArrayList<>();
-    // Bytes, decoded here: other tests put deliberate garbage on the fleet topics.
-    EnvelopeDeserializer envelopes = new EnvelopeDeserializer();
-    try (var consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (var consumer = TestKafka.consumer(bootstrap, "perf-it-" + hostWithoutPerf)) {
       consumer.subscribe(List.of(Topics.FLEET_PERF));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (seen.isEmpty() && System.nanoTime() < deadline) {
-        for (var record : consumer.poll(Duration.ofMillis(300))) {
-          if (hostWithoutPerf.equals(record.key()) && record.value() != null) {
-            EventEnvelope e = envelopes.deserialize(record.topic(), record.value());
-            e.payload(FleetEvents.PERF_SAMPLED).ifPresent(seen::add);
-          }
-        }
+        collect(consumer, seen);
       }
       // a few more poll intervals: still one report, not one per poll
       long until = System.nanoTime() + Duration.ofSeconds(4).toNanos();
       while (System.nanoTime() < until) {
-        for (var record : consumer.poll(Duration.ofMillis(300))) {
-          if (hostWithoutPerf.equals(record.key()) && record.value() != null) {
-            envelopes
-                .deserialize(record.topic(), record.value())
-                .payload(FleetEvents.PERF_SAMPLED)
-                .ifPresent(seen::add);
-          }
-        }
+        collect(consumer, seen);
       }
     }
     assertThat(seen).extracting(PerfSampled::status).containsExactly("disabled");
     assertThat(sql("SELECT count(*) FROM gpu_samples WHERE host_id = $1", hostWithoutPerf))
         .isZero();
+  }
+
+  private void collect(KafkaConsumer<String, byte[]> consumer, List<PerfSampled> seen) {
+    for (var record : consumer.poll(Duration.ofMillis(300))) {
+      if (hostWithoutPerf.equals(record.key())) {
+        TestKafka.decode(record)
+            .flatMap(e -> e.payload(FleetEvents.PERF_SAMPLED))
+            .ifPresent(seen::add);
+      }
+    }
   }
 }

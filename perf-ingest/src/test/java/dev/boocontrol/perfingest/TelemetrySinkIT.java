@@ -12,6 +12,8 @@ import dev.boocontrol.contracts.events.GapSuspected;
 import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.kafka.EnvelopeSerializer;
 import dev.boocontrol.platform.testing.BootHostsResource;
+import dev.boocontrol.platform.testing.Eventually;
+import dev.boocontrol.platform.testing.TestKafka;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,14 +29,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,15 +115,8 @@ class TelemetrySinkIT {
     return rows.get(0).getLong(0);
   }
 
-  private void await(String what, java.util.function.BooleanSupplier condition) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(100);
-    }
-    assertThat(condition.getAsBoolean()).as(what).isTrue();
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    Eventually.await(what, Duration.ofSeconds(30), condition);
   }
 
   @Test
@@ -221,15 +213,8 @@ class TelemetrySinkIT {
     send(FleetEvents.ACTIVITY_RECORDED, unknown, orphan);
     send(FleetEvents.ACTIVITY_RECORDED, host, row(7));
 
-    Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-check-" + unknown);
-    p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    // topics may be created after we subscribe (fresh broker): notice them quickly
-    p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
     String reason = null;
-    try (var consumer =
-        new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (var consumer = TestKafka.consumer(bootstrap, "dlq-check-" + unknown)) {
       consumer.subscribe(List.of(Topics.FLEET_DEAD_LETTER));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (reason == null && System.nanoTime() < deadline) {

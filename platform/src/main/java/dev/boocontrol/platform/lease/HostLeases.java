@@ -34,9 +34,6 @@ public class HostLeases {
   private static final String RELEASE =
       "DELETE FROM host_leases WHERE role = $1 AND holder = $2 AND host_id = ANY($3)";
 
-  private static final String HELD =
-      "SELECT host_id FROM host_leases WHERE role = $1 AND holder = $2 AND expires_at >= now()";
-
   private final Pool pool;
 
   HostLeases(Pool pool) {
@@ -87,17 +84,5 @@ public class HostLeases {
                 .addString(holder)
                 .addArrayOfString(hostIds.toArray(String[]::new)))
         .replaceWithVoid();
-  }
-
-  /** Hosts this holder owns right now. */
-  public Uni<Set<String>> held(LeaseRole role, String holder) {
-    return pool.preparedQuery(HELD)
-        .execute(Tuple.of(role.wireName(), holder))
-        .map(
-            rows -> {
-              Set<String> ids = new HashSet<>();
-              rows.forEach(r -> ids.add(r.getString("host_id")));
-              return ids;
-            });
   }
 }

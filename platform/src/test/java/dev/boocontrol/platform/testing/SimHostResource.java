@@ -1,11 +1,11 @@
 package dev.boocontrol.platform.testing;
 
+import dev.boocontrol.sim.Ports;
 import dev.boocontrol.sim.SimMain;
 import dev.boocontrol.sim.core.SimConfigParser;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,7 +56,7 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
   @Override
   public Map<String, String> start() {
     try {
-      int[] ports = freeRun(3);
+      int[] ports = Ports.freeRun(3);
       int control = ports[0];
       int port = ports[1];
       int portB = ports[2];
@@ -112,32 +112,6 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  /** Consecutive free ports: the simulator serves hosts on consecutive ports. */
-  private static int[] freeRun(int count) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base;
-      try (ServerSocket s = new ServerSocket(0)) {
-        base = s.getLocalPort();
-      }
-      boolean free = base + count < 65000;
-      for (int i = 1; i < count && free; i++) {
-        try (ServerSocket s = new ServerSocket(base + i)) {
-          free = true;
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-          ports[i] = base + i;
-        }
-        return ports;
-      }
-    }
-    throw new IOException("no run of " + count + " free ports");
   }
 
   @Override

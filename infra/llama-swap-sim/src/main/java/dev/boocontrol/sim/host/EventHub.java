@@ -24,7 +24,6 @@ final class EventHub {
   final class Subscriber {
     private final HttpServerResponse response;
     private final ArrayDeque<Buffer> queue = new ArrayDeque<>();
-    private final long connectedAtNanos = System.nanoTime();
     private long dropped;
     private long lastWarnNanos;
 
@@ -60,10 +59,6 @@ final class EventHub {
       if (!queue.isEmpty()) {
         response.drainHandler(v -> flush());
       }
-    }
-
-    long connectedAtNanos() {
-      return connectedAtNanos;
     }
   }
 
@@ -159,9 +154,5 @@ final class EventHub {
 
   long droppedTotal() {
     return droppedTotal;
-  }
-
-  int queuedFor(int index) {
-    return subscribers.get(index).queue.size();
   }
 }

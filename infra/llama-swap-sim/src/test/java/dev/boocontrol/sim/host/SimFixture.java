@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.boocontrol.sim.Ports;
 import dev.boocontrol.sim.SimMain;
 import dev.boocontrol.sim.core.SimConfigParser;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,46 +86,17 @@ final class SimFixture implements AutoCloseable {
   final int controlPort;
 
   SimFixture(String... configs) throws Exception {
-    int[] ports = freePorts(configs.length + 1);
+    int[] ports = Ports.freeRun(configs.length + 1);
     controlPort = ports[0];
     port = ports[1];
     List<dev.boocontrol.sim.core.SimConfig> parsed = new ArrayList<>();
     for (String c : configs) {
       parsed.add(SimConfigParser.parse(c, "test"));
     }
-    // consecutive ports: find a free run starting at port
     sim.start(parsed, port, controlPort)
         .toCompletionStage()
         .toCompletableFuture()
         .get(20, TimeUnit.SECONDS);
-  }
-
-  private static int[] freePorts(int count) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base;
-      try (ServerSocket s = new ServerSocket(0)) {
-        base = s.getLocalPort();
-      }
-      if (base + count > 65000) {
-        continue;
-      }
-      boolean free = true;
-      for (int i = 0; i < count && free; i++) {
-        try (ServerSocket s = new ServerSocket(base + i)) {
-          s.setReuseAddress(true);
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-          ports[i] = base + i;
-        }
-        return ports;
-      }
-    }
-    throw new IOException("no run of free ports");
   }
 
   String url(String path) {
