@@ -1,5 +1,7 @@
 package dev.boocontrol.fleetconnector;
 
+import static dev.boocontrol.contracts.events.LivenessState.CONNECTED;
+import static dev.boocontrol.contracts.events.LivenessState.RECONNECTING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boocontrol.contracts.EventEnvelope;
@@ -189,6 +191,7 @@ class ConnectorIT {
       assertThat(chat("b", false, "it-suite")).isEqualTo(200);
     }
     control("POST", "/events/resume");
+    int liveBeforeDrop = livenessSince(0).size();
     control("POST", "/connections/drop");
     await(
         "the gap", () -> all(FleetEvents.GAP_SUSPECTED).stream().anyMatch(g -> g.epoch() == epoch));
@@ -204,12 +207,15 @@ class ConnectorIT {
     // every (epoch, id) exactly once
     assertThat(activity().stream().map(r -> r.epoch() + "/" + r.activityId()))
         .doesNotHaveDuplicates();
+    await(
+        "connected again after the drop",
+        () -> livenessSince(liveBeforeDrop).equals(List.of(RECONNECTING, CONNECTED)));
   }
 
   @Test
   @Order(5)
   void livenessFollowsTheHostGoingDownAndComingBack() throws Exception {
-    int liveBefore = all(FleetEvents.HOST_LIVENESS).size();
+    int liveBefore = livenessSince(0).size();
     control("POST", "/down");
     await("reconnecting", () -> livenessSince(liveBefore).contains(LivenessState.RECONNECTING));
     await(
@@ -228,7 +234,7 @@ class ConnectorIT {
   @Order(6)
   void badInputIsCountedAndSkippedWhileTheStreamGoesOn() throws Exception {
     double before = malformed();
-    int liveBefore = all(FleetEvents.HOST_LIVENESS).size();
+    int liveBefore = livenessSince(0).size();
     inject("event:message\ndata:{\"type\":\"modelStatus\",\"data\":\"not json at all\"}\n\n");
     inject("event:message\ndata:{\"type\":\"codexQuota\",\"data\":\"{}\"}\n\n");
     inject("event:message\ndata:" + "x".repeat(10 * 1024 * 1024) + "\n\n"); // a 10 MB line
@@ -290,7 +296,8 @@ class ConnectorIT {
   }
 
   private List<LivenessState> livenessSince(int index) {
-    List<HostLiveness> all = all(FleetEvents.HOST_LIVENESS);
+    List<HostLiveness> all =
+        all(FleetEvents.HOST_LIVENESS).stream().filter(l -> l.hostId().equals(hostId)).toList();
     return all.subList(Math.min(index, all.size()), all.size()).stream()
         .map(HostLiveness::state)
         .toList();

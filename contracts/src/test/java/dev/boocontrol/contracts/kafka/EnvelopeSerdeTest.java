@@ -22,7 +22,7 @@ class EnvelopeSerdeTest {
   @Test
   void roundTripKeepsTypeKeyTimeAndPayload() {
     HostLiveness liveness =
-        new HostLiveness("gpu-1", LivenessState.RECONNECTING, at, "stream closed", true);
+        new HostLiveness("gpu-1", LivenessState.RECONNECTING, at, "stream closed");
     EventEnvelope sent = EventEnvelope.of(FleetEvents.HOST_LIVENESS, "gpu-1", at, liveness);
 
     byte[] bytes = serializer.serialize("fleet.liveness", sent);

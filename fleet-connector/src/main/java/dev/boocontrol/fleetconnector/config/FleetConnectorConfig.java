@@ -51,6 +51,13 @@ public interface FleetConnectorConfig {
   @WithDefault("2")
   int captureFetchConcurrency();
 
+  /**
+   * Rows in one fetch above which the host counts as busy: their captures are not fetched and
+   * attribution falls back to inflight headers, so a backlog never adds load to the host.
+   */
+  @WithDefault("256")
+  int captureSkipAbove();
+
   /** Timeout of each host request (the event stream itself has none). */
   @WithDefault("10s")
   Duration requestTimeout();

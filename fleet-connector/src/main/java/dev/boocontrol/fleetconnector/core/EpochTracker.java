@@ -27,6 +27,7 @@ public final class EpochTracker {
   static final String REASON_IDS_BACKWARDS = "activity ids went backwards";
   static final String REASON_RESTART_LOST_ROWS = "host restarted before rows were fetched";
   static final String REASON_PRUNED = "rows pruned by the host before they were fetched";
+  static final String REASON_FIRST_SEEN = "first connection";
 
   private int epoch;
   private Instant capturedAt;
@@ -34,14 +35,18 @@ public final class EpochTracker {
   private long highestNotifiedId;
   // Legacy rings (<= v235) number rows from 0; accept id 0 once per epoch, before any other row.
   private boolean fetchedInEpoch;
+  // Whether the current epoch was ever announced (restored epochs were, by the run that saved
+  // them).
+  private boolean announced;
 
   /**
    * Restores the state saved in the database; a brand-new host is {@code (1, null, 0)}.
    *
    * @param capturedAt the process start this epoch belongs to; null when not known yet
    * @param cursor highest row id already fetched in this epoch; 0 when none
+   * @param restored whether this state comes from the database (its epoch is already announced)
    */
-  public EpochTracker(int epoch, Instant capturedAt, long cursor) {
+  public EpochTracker(int epoch, Instant capturedAt, long cursor, boolean restored) {
     if (epoch < 1) {
       throw new IllegalArgumentException("epoch must be >= 1: " + epoch);
     }
@@ -53,21 +58,43 @@ public final class EpochTracker {
     this.cursor = cursor;
     this.highestNotifiedId = cursor;
     this.fetchedInEpoch = cursor > 0;
+    this.announced = restored;
+  }
+
+  /** A host seen for the first time: epoch 1, nothing fetched, not announced yet. */
+  public static EpochTracker firstSight() {
+    return new EpochTracker(1, null, 0, false);
   }
 
   /**
-   * {@code /api/hardware} answered with this process start. The first value ever seen is just
-   * recorded; a different one means the host restarted. Null (endpoint missing, 503) is ignored.
+   * {@code /api/hardware} answered with this process start (null: endpoint missing, 503). The first
+   * value ever seen is just recorded; a different one means the host restarted. The first call for
+   * a host never seen before also announces its first epoch, once.
    */
   public List<EpochEvent> onHardware(Instant newCapturedAt) {
-    if (newCapturedAt == null || newCapturedAt.equals(capturedAt)) {
-      return List.of();
+    List<EpochEvent> events = new ArrayList<>();
+    if (newCapturedAt != null && !newCapturedAt.equals(capturedAt)) {
+      if (capturedAt == null) {
+        capturedAt = newCapturedAt;
+      } else {
+        events.addAll(startNewEpoch(newCapturedAt, REASON_CAPTURED_AT));
+      }
     }
-    if (capturedAt == null) {
-      capturedAt = newCapturedAt;
-      return List.of();
+    if (!announced) {
+      announced = true;
+      events.add(0, new EpochEvent.NewEpoch(epoch, capturedAt, REASON_FIRST_SEEN));
     }
-    return startNewEpoch(newCapturedAt, REASON_CAPTURED_AT);
+    return events;
+  }
+
+  /**
+   * Rows after {@code cursor} of {@code epoch} were fetched but could not be handed on: fetch them
+   * again. Ignored when the epoch has moved on meanwhile (that process is gone).
+   */
+  public void rewind(int epoch, long cursor) {
+    if (epoch == this.epoch && cursor < this.cursor) {
+      this.cursor = cursor;
+    }
   }
 
   /** An {@code activity {id}} event: that row exists on the host in the current epoch. */
@@ -142,6 +169,7 @@ public final class EpochTracker {
     cursor = 0;
     highestNotifiedId = 0;
     fetchedInEpoch = false;
+    announced = true;
     events.add(new EpochEvent.NewEpoch(epoch, newCapturedAt, reason));
     if (lostTo >= lostFrom) {
       events.add(new EpochEvent.Gap(oldEpoch, lostFrom, lostTo, REASON_RESTART_LOST_ROWS));

@@ -69,8 +69,7 @@ final class HostConnector {
   private final ModelStatusDiffer differ = new ModelStatusDiffer();
   private final RecentInflight recentInflight = new RecentInflight(512);
   private final SourceAttributor attributor = new SourceAttributor();
-  private EpochTracker tracker;
-  private boolean epochAnnounced;
+  private final EpochTracker tracker;
 
   private Cancellable stream;
   private int logDataOnThisConnection;
@@ -105,9 +104,8 @@ final class HostConnector {
             () -> ThreadLocalRandom.current().nextDouble());
     this.tracker =
         resume
-            .map(r -> new EpochTracker(r.epoch(), r.capturedAt(), r.cursor()))
-            .orElseGet(() -> new EpochTracker(1, null, 0));
-    this.epochAnnounced = resume.isPresent();
+            .map(r -> new EpochTracker(r.epoch(), r.capturedAt(), r.cursor(), true))
+            .orElseGet(EpochTracker::firstSight);
     this.tickTimer = vertx.setPeriodic(1000, t -> tick());
   }
 
@@ -164,7 +162,7 @@ final class HostConnector {
       if (stopped) {
         return;
       }
-      capturedAt.ifPresent(t -> epochEvents.addAll(tracker.onHardware(t)));
+      epochEvents.addAll(tracker.onHardware(capturedAt.orElse(null)));
       logDataOnThisConnection = 0;
       stream =
           client
@@ -230,6 +228,7 @@ final class HostConnector {
     Optional<LivenessChange> change;
     boolean dropStream = false;
     boolean reconnect = false;
+    boolean sweep;
     synchronized (this) {
       if (stopped) {
         return;
@@ -247,11 +246,43 @@ final class HostConnector {
       if (healthy && before == LivenessState.DOWN) {
         reconnect = true;
       }
+      sweep = healthy && before == LivenessState.CONNECTED && stream != null;
     }
     change.ifPresent(this::publishLiveness);
     if (dropStream || reconnect) {
       scheduleReconnect();
     }
+    if (sweep) {
+      sweep();
+    }
+  }
+
+  /**
+   * The safety net behind the event stream: a stream can stall without closing (§19.8) and notices
+   * can be dropped, so every healthy probe also checks the process start and fetches whatever rows
+   * came after the cursor. Usually that is one empty page.
+   */
+  private void sweep() {
+    client
+        .hardware()
+        .ifNoItem()
+        .after(config.requestTimeout())
+        .fail()
+        .subscribe()
+        .with(
+            h -> {
+              Instant capturedAt = h.capturedAt() == null ? null : h.capturedAt().toInstant();
+              List<EpochEvent> events;
+              synchronized (this) {
+                if (stopped) {
+                  return;
+                }
+                events = tracker.onHardware(capturedAt);
+              }
+              publishEpochEvents(events);
+              requestFetch();
+            },
+            failure -> LOG.debugf("host %s: sweep skipped: %s", hostId, reasonOf(failure)));
   }
 
   // ------------------------------------------------------------------ events
@@ -438,31 +469,34 @@ final class HostConnector {
     }
     long resumeFrom = newEpoch ? 0 : before;
     // Captures are fetched a few at a time; rows are then published in id order.
+    // A backlog this long means the host is busy: its captures are not fetched (attribution falls
+    // back to inflight headers) rather than adding load to it.
+    boolean busy = fresh.size() > config.captureSkipAbove();
     Uni<Void> published =
         Multi.createFrom()
             .iterable(fresh)
             .onItem()
-            .transformToUni(row -> captureHeaders(row).map(h -> Map.entry(row, h)))
+            .transformToUni(row -> captureHeaders(row, busy).map(h -> Map.entry(row, h)))
             .merge(config.captureFetchConcurrency())
             .collect()
             .asList()
             .chain(
                 attributed -> {
                   attributed.sort(Comparator.comparingLong(e -> e.getKey().id()));
-                  Uni<Void> chain = Uni.createFrom().voidItem();
+                  // Sent back to back and awaited together: the producer keeps one host's records
+                  // in order (idempotent, one partition per host key).
+                  List<Uni<Void>> sends = new ArrayList<>(attributed.size());
                   for (Map.Entry<ActivityRow, Optional<Map<String, String>>> e : attributed) {
                     ActivityRecorded recorded =
                         recorded(e.getKey(), e.getValue(), epoch, capturedAt);
-                    chain =
-                        chain.chain(
-                            () ->
-                                publisher.publish(
-                                    FleetEvents.ACTIVITY_RECORDED,
-                                    hostId,
-                                    recorded.finishedAt(),
-                                    recorded));
+                    sends.add(
+                        publisher.publish(
+                            FleetEvents.ACTIVITY_RECORDED,
+                            hostId,
+                            recorded.finishedAt(),
+                            recorded));
                   }
-                  return chain;
+                  return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
                 });
     // Not acknowledged by Kafka: rewind so the next notice or reconnect fetches them again.
     return published
@@ -470,13 +504,13 @@ final class HostConnector {
         .invoke(
             failure -> {
               synchronized (this) {
-                tracker = new EpochTracker(epoch, capturedAt, resumeFrom);
+                tracker.rewind(epoch, resumeFrom);
               }
             });
   }
 
-  private Uni<Optional<Map<String, String>>> captureHeaders(ActivityRow row) {
-    if (!row.hasCapture()) {
+  private Uni<Optional<Map<String, String>>> captureHeaders(ActivityRow row, boolean busy) {
+    if (!row.hasCapture() || busy) {
       return Uni.createFrom().item(Optional.empty());
     }
     return client
@@ -525,21 +559,8 @@ final class HostConnector {
 
   private void publishEpochEvents(List<EpochEvent> events) {
     Instant now = Instant.now();
-    synchronized (this) {
-      if (!epochAnnounced && events.stream().noneMatch(e -> e instanceof EpochEvent.NewEpoch)) {
-        // A host seen for the first time: its first epoch is announced once.
-        epochAnnounced = true;
-        publish(
-            FleetEvents.EPOCH_STARTED,
-            now,
-            new EpochStarted(hostId, tracker.epoch(), tracker.capturedAt(), "first connection"));
-      }
-    }
     for (EpochEvent e : events) {
       if (e instanceof EpochEvent.NewEpoch n) {
-        synchronized (this) {
-          epochAnnounced = true;
-        }
         LOG.infof("host %s: epoch %d begins (%s)", hostId, n.epoch(), n.reason());
         publish(
             FleetEvents.EPOCH_STARTED,
@@ -562,7 +583,7 @@ final class HostConnector {
     publish(
         FleetEvents.HOST_LIVENESS,
         change.at(),
-        new HostLiveness(hostId, change.to(), change.lastSeenAt(), change.reason(), false));
+        new HostLiveness(hostId, change.to(), change.lastSeenAt(), change.reason()));
   }
 
   private <T> void publish(dev.boocontrol.contracts.EventType<T> type, Instant at, T payload) {

@@ -17,7 +17,7 @@ class EpochTrackerTest {
   private static final long UNKNOWN = -1;
 
   private static EpochTracker brandNew() {
-    return new EpochTracker(1, null, 0);
+    return EpochTracker.firstSight();
   }
 
   private static List<Long> ids(long from, long to) {
@@ -36,7 +36,7 @@ class EpochTrackerTest {
 
   @Test
   void restoredStateIsKept() {
-    EpochTracker tracker = new EpochTracker(4, BOOT_1, 812);
+    EpochTracker tracker = new EpochTracker(4, BOOT_1, 812, true);
 
     assertThat(tracker.epoch()).isEqualTo(4);
     assertThat(tracker.capturedAt()).isEqualTo(BOOT_1);
@@ -48,7 +48,7 @@ class EpochTrackerTest {
   void cleanSequenceAdvancesTheCursorWithoutEvents() {
     EpochTracker tracker = brandNew();
 
-    assertThat(tracker.onHardware(BOOT_1)).isEmpty();
+    assertThat(tracker.onHardware(BOOT_1)).hasSize(1); // the first-sight announcement
     assertThat(tracker.onFetchedRows(ids(1, 3), 3)).isEmpty();
     tracker.onActivityNotice(4);
     assertThat(tracker.onFetchedRows(List.of(4L), 4)).isEmpty();
@@ -64,7 +64,7 @@ class EpochTrackerTest {
 
   @Test
   void emptyFetchChangesNothing() {
-    EpochTracker tracker = new EpochTracker(2, BOOT_1, 10);
+    EpochTracker tracker = new EpochTracker(2, BOOT_1, 10, true);
 
     assertThat(tracker.onFetchedRows(List.of(), UNKNOWN)).isEmpty();
     assertThat(tracker.onFetchedRows(List.of(), 10)).isEmpty();
@@ -74,7 +74,7 @@ class EpochTrackerTest {
 
   @Test
   void pruneGapAfterALongDisconnect() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 100);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 100, true);
 
     // Away long enough for 1500 requests; metricsMaxInMemory=1000 kept only 601..1600.
     List<EpochEvent> events = tracker.onFetchedRows(ids(601, 1599), 1600);
@@ -133,7 +133,7 @@ class EpochTrackerTest {
 
   @Test
   void restartByCapturedAtWithNotifiedRowsNeverFetched() {
-    EpochTracker tracker = new EpochTracker(3, BOOT_1, 40);
+    EpochTracker tracker = new EpochTracker(3, BOOT_1, 40, true);
     tracker.onActivityNotice(41);
     tracker.onActivityNotice(43);
     tracker.onActivityNotice(42); // out of order: the highest counts
@@ -150,7 +150,7 @@ class EpochTrackerTest {
 
   @Test
   void notifiedRowsAlreadyFetchedAreNotAGapOnRestart() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 0);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 0, true);
     tracker.onActivityNotice(5);
     tracker.onFetchedRows(ids(1, 6), UNKNOWN); // the fetch got further than the notices
 
@@ -160,7 +160,7 @@ class EpochTrackerTest {
 
   @Test
   void firstCapturedAtIsOnlyRecorded() {
-    EpochTracker tracker = new EpochTracker(2, null, 50);
+    EpochTracker tracker = new EpochTracker(2, null, 50, true);
     tracker.onActivityNotice(60);
 
     assertThat(tracker.onHardware(BOOT_1)).isEmpty();
@@ -171,7 +171,7 @@ class EpochTrackerTest {
 
   @Test
   void sameCapturedAtAfterAConfigReloadIsTheSameEpoch() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 50);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 50, true);
 
     assertThat(tracker.onHardware(Instant.parse("2026-08-22T08:00:00Z"))).isEmpty();
     assertThat(tracker.epoch()).isEqualTo(1);
@@ -180,7 +180,7 @@ class EpochTrackerTest {
 
   @Test
   void missingHardwareIsIgnored() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 50);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 50, true);
 
     assertThat(tracker.onHardware(null)).isEmpty();
     assertThat(tracker.capturedAt()).isEqualTo(BOOT_1);
@@ -190,7 +190,7 @@ class EpochTrackerTest {
   @Test
   void restartByIdsGoingBackwardsReportedMaxBelowCursor() {
     // A v236-v246 host (no /api/hardware): after a restart it has 12 rows, we were at 500.
-    EpochTracker tracker = new EpochTracker(1, null, 500);
+    EpochTracker tracker = new EpochTracker(1, null, 500, true);
 
     List<EpochEvent> events = tracker.onFetchedRows(List.of(), 12);
 
@@ -205,7 +205,7 @@ class EpochTrackerTest {
   @Test
   void restartByIdsGoingBackwardsReadsTheBatchInTheNewEpoch() {
     // An unfiltered read whose newest row (4) is the host's max: below our cursor.
-    EpochTracker tracker = new EpochTracker(1, null, 500);
+    EpochTracker tracker = new EpochTracker(1, null, 500, true);
 
     List<EpochEvent> events = tracker.onFetchedRows(ids(1, 4), 4);
 
@@ -217,7 +217,7 @@ class EpochTrackerTest {
   @Test
   void batchBelowTheCursorWithoutAReportedMaxIsDuplicatesNotARestart() {
     // Could be a restart or a stale page; only the host's max id can tell, so no epoch.
-    EpochTracker tracker = new EpochTracker(1, null, 500);
+    EpochTracker tracker = new EpochTracker(1, null, 500, true);
 
     assertThat(tracker.onFetchedRows(ids(1, 4), UNKNOWN)).isEmpty();
     assertThat(tracker.epoch()).isEqualTo(1);
@@ -226,7 +226,7 @@ class EpochTrackerTest {
 
   @Test
   void restartByIdsWithPrunedRowsInTheNewEpochIsAGapThere() {
-    EpochTracker tracker = new EpochTracker(1, null, 5000);
+    EpochTracker tracker = new EpochTracker(1, null, 5000, true);
 
     List<EpochEvent> events = tracker.onFetchedRows(ids(1201, 1300), 1300);
 
@@ -239,7 +239,7 @@ class EpochTrackerTest {
 
   @Test
   void restartByIdsWithNotifiedRowsNeverFetchedIsAGapInTheOldEpoch() {
-    EpochTracker tracker = new EpochTracker(1, null, 500);
+    EpochTracker tracker = new EpochTracker(1, null, 500, true);
     tracker.onActivityNotice(502);
 
     assertThat(tracker.onFetchedRows(List.of(), 3))
@@ -250,7 +250,7 @@ class EpochTrackerTest {
 
   @Test
   void capturedAtLearnedAfterAnIdsBackwardsEpochDoesNotStartAnother() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 500);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 500, true);
     tracker.onFetchedRows(List.of(), 3); // restart seen by ids first
 
     assertThat(tracker.capturedAt()).isNull();
@@ -261,7 +261,7 @@ class EpochTrackerTest {
 
   @Test
   void reportedMaxEqualToCursorIsNotARestart() {
-    EpochTracker tracker = new EpochTracker(1, null, 500);
+    EpochTracker tracker = new EpochTracker(1, null, 500, true);
 
     assertThat(tracker.onFetchedRows(List.of(), 500)).isEmpty();
     assertThat(tracker.epoch()).isEqualTo(1);
@@ -270,7 +270,7 @@ class EpochTrackerTest {
 
   @Test
   void duplicatesAtOrBelowTheCursorAreIgnored() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 10);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 10, true);
 
     // An overlapping fetch (started before the cursor moved) and a repeated id.
     assertThat(tracker.onFetchedRows(List.of(8L, 9L, 10L, 11L, 11L, 12L), 12)).isEmpty();
@@ -280,7 +280,7 @@ class EpochTrackerTest {
 
   @Test
   void batchEndingAtTheCursorIsAllDuplicates() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 10);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 10, true);
 
     assertThat(tracker.onFetchedRows(ids(5, 10), UNKNOWN)).isEmpty();
     assertThat(tracker.epoch()).isEqualTo(1);
@@ -289,7 +289,7 @@ class EpochTrackerTest {
 
   @Test
   void singleRowRefetchedAfterTheCursorPassedItIsADuplicate() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 41);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 41, true);
 
     // activity {42} fetched by id, while a reconnect fetch already got 42..45
     tracker.onFetchedRows(ids(42, 45), 45);
@@ -301,7 +301,7 @@ class EpochTrackerTest {
 
   @Test
   void noticeAtOrBelowTheCursorIsNoLoss() {
-    EpochTracker tracker = new EpochTracker(1, BOOT_1, 0);
+    EpochTracker tracker = new EpochTracker(1, BOOT_1, 0, true);
     tracker.onFetchedRows(ids(1, 9), 9);
     tracker.onActivityNotice(9); // the event came after the fetch
 
@@ -341,7 +341,7 @@ class EpochTrackerTest {
 
   @Test
   void legacyRingAfterARestartStartsANewEpochAtRowZero() {
-    EpochTracker tracker = new EpochTracker(1, null, 300);
+    EpochTracker tracker = new EpochTracker(1, null, 300, true);
 
     assertThat(tracker.onFetchedRows(ids(0, 2), 2))
         .containsExactly(new NewEpoch(2, null, EpochTracker.REASON_IDS_BACKWARDS));
@@ -361,9 +361,75 @@ class EpochTrackerTest {
 
   @Test
   void rejectsImpossibleRestoredState() {
-    assertThatThrownBy(() -> new EpochTracker(0, null, 0))
+    assertThatThrownBy(() -> new EpochTracker(0, null, 0, true))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new EpochTracker(1, null, -1))
+    assertThatThrownBy(() -> new EpochTracker(1, null, -1, true))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aHostSeenForTheFirstTimeIsAnnouncedOnceWithItsProcessStart() {
+    EpochTracker tracker = brandNew();
+
+    assertThat(tracker.onHardware(BOOT_1))
+        .containsExactly(new NewEpoch(1, BOOT_1, EpochTracker.REASON_FIRST_SEEN));
+    assertThat(tracker.onHardware(BOOT_1)).isEmpty();
+    assertThat(tracker.epoch()).isEqualTo(1);
+  }
+
+  @Test
+  void aHostWithoutHardwareEndpointIsStillAnnouncedOnce() {
+    EpochTracker tracker = brandNew();
+
+    assertThat(tracker.onHardware(null))
+        .containsExactly(new NewEpoch(1, null, EpochTracker.REASON_FIRST_SEEN));
+    assertThat(tracker.onHardware(null)).isEmpty();
+  }
+
+  @Test
+  void aRestoredEpochIsNotAnnouncedAgain() {
+    EpochTracker tracker = new EpochTracker(3, BOOT_1, 12, true);
+
+    assertThat(tracker.onHardware(BOOT_1)).isEmpty();
+  }
+
+  @Test
+  void aRestartSeenOnTheFirstConnectionAnnouncesTheNewEpochOnly() {
+    EpochTracker tracker = new EpochTracker(3, BOOT_1, 12, false);
+
+    assertThat(tracker.onHardware(BOOT_2))
+        .containsExactly(new NewEpoch(4, BOOT_2, EpochTracker.REASON_CAPTURED_AT));
+  }
+
+  @Test
+  void rewindFetchesUnpublishedRowsAgainInTheSameEpoch() {
+    EpochTracker tracker = new EpochTracker(2, BOOT_1, 10, true);
+    tracker.onFetchedRows(ids(11, 20), UNKNOWN);
+
+    tracker.rewind(2, 10);
+
+    assertThat(tracker.fetchFrom()).isEqualTo(11);
+    assertThat(tracker.onFetchedRows(ids(11, 20), UNKNOWN)).isEmpty();
+  }
+
+  @Test
+  void rewindIntoAnEpochThatEndedIsIgnored() {
+    EpochTracker tracker = new EpochTracker(2, BOOT_1, 10, true);
+    tracker.onHardware(BOOT_2);
+    tracker.onFetchedRows(ids(1, 4), UNKNOWN);
+
+    tracker.rewind(2, 0);
+
+    assertThat(tracker.epoch()).isEqualTo(3);
+    assertThat(tracker.cursor()).isEqualTo(4);
+  }
+
+  @Test
+  void rewindNeverMovesTheCursorForward() {
+    EpochTracker tracker = new EpochTracker(2, BOOT_1, 10, true);
+
+    tracker.rewind(2, 30);
+
+    assertThat(tracker.cursor()).isEqualTo(10);
   }
 }

@@ -60,6 +60,11 @@ public final class ActivityStore {
     return row;
   }
 
+  /** The {@code metricsMaxInMemory} this store prunes with (fixed when the process started). */
+  public int maxInMemory() {
+    return maxInMemory;
+  }
+
   /** The last id handed out, 0 before the first insert. */
   public synchronized long lastId() {
     return lastId;

@@ -30,7 +30,15 @@ import java.util.Optional;
  * POST /sim/models/{id}/crash            the model's upstream exits by itself
  * POST /sim/down?mode=refuse|hang        host down: listener closed, or accepting and never answering
  * POST /sim/up                           host back (after refuse: as a restarted process)
+ * GET  /sim/ledger                       every activity row of every process lifetime (test oracle)
+ * DELETE /sim/ledger                     forget recorded rows; the current epoch stays
+ * POST /sim/activity/synthesize          {"rows":5000,"per_second":2000,"model":"a"}: stored rows
+ *                                        and activity events as if requests completed, no inference
  * </pre>
+ *
+ * <p>The ledger exists because llama-swap's store forgets rows and restarts its ids with each
+ * process: a test of an ingest pipeline needs to know everything the host produced. Synthetic
+ * activity exists to load that pipeline at rates real inference cannot reach on a test machine.
  */
 public final class SimControl {
 
@@ -47,18 +55,24 @@ public final class SimControl {
                         r -> {
                           if (r.succeeded()) {
                             reply(req, 200, r.result());
+                          } else if (r.cause() instanceof BadInput e) {
+                            badInput(req, e); // found out on the host's event loop
                           } else {
                             reply(
                                 req, 500, Map.of("error", String.valueOf(r.cause().getMessage())));
                           }
                         });
               } catch (BadInput e) {
-                Map<String, Object> err = new LinkedHashMap<>();
-                err.put("error", e.getMessage());
-                err.put("field", e.field);
-                reply(req, 400, err);
+                badInput(req, e);
               }
             });
+  }
+
+  private static void badInput(HttpServerRequest req, BadInput e) {
+    Map<String, Object> err = new LinkedHashMap<>();
+    err.put("error", e.getMessage());
+    err.put("field", e.field);
+    reply(req, 400, err);
   }
 
   private static Future<Object> dispatch(
@@ -70,6 +84,15 @@ public final class SimControl {
     if (m == HttpMethod.DELETE && path.equals("/faults")) {
       host.faults().clear();
       return host.status().map(s -> s);
+    }
+    if (path.equals("/ledger")) {
+      if (m == HttpMethod.GET) {
+        return host.ledger();
+      }
+      if (m == HttpMethod.DELETE) {
+        return host.clearLedger();
+      }
+      throw new BadInput("method", "use GET or DELETE for /ledger");
     }
     if (m != HttpMethod.POST) {
       throw new BadInput("method", "use POST for " + path + " (GET /sim/status reads state)");
@@ -124,6 +147,18 @@ public final class SimControl {
         yield host.down(mode.equals("hang")).map(v -> Map.of("down", mode));
       }
       case "/up" -> host.up().compose(v -> host.status().map(s -> s));
+      case "/activity/synthesize" -> {
+        JsonNode j = json(body);
+        int rows = boundedInt(j, "rows", 1, 10_000_000);
+        int perSecond = boundedInt(j, "per_second", 1, 1_000_000);
+        JsonNode model = j.get("model");
+        if (model != null && !model.isNull() && !model.isTextual()) {
+          throw new BadInput("model", "model must be a string: a configured model id");
+        }
+        Optional<String> requested =
+            model == null || model.isNull() ? Optional.empty() : Optional.of(model.asText());
+        yield host.synthesize(rows, perSecond, requested).map(r -> r);
+      }
       default -> throw new BadInput("path", "unknown simulator endpoint " + path);
     };
   }
@@ -158,6 +193,19 @@ public final class SimControl {
     }
     if (!v.canConvertToInt() || !v.isIntegralNumber()) {
       throw new BadInput(field, field + " must be an integer");
+    }
+    return v.intValue();
+  }
+
+  /** A required integer in {@code min..max}; anything else (missing, 2.5, "3") is a 400. */
+  private static int boundedInt(JsonNode j, String field, int min, int max) {
+    JsonNode v = j.get(field);
+    if (v == null
+        || !v.isIntegralNumber()
+        || !v.canConvertToLong()
+        || v.longValue() < min
+        || v.longValue() > max) {
+      throw new BadInput(field, field + " must be an integer from " + min + " to " + max);
     }
     return v.intValue();
   }

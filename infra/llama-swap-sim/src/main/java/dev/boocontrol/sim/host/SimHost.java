@@ -1,8 +1,10 @@
 package dev.boocontrol.sim.host;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.boocontrol.sim.core.ActivityDraft;
+import dev.boocontrol.sim.core.ActivityLedger;
 import dev.boocontrol.sim.core.ActivityQuery;
 import dev.boocontrol.sim.core.ActivityQueryException;
 import dev.boocontrol.sim.core.ActivityRow;
@@ -13,6 +15,7 @@ import dev.boocontrol.sim.core.ErrorBodies;
 import dev.boocontrol.sim.core.GoDuration;
 import dev.boocontrol.sim.core.GoJson;
 import dev.boocontrol.sim.core.InferenceModel;
+import dev.boocontrol.sim.core.ModelSim;
 import dev.boocontrol.sim.core.PerfModel;
 import dev.boocontrol.sim.core.SimConfig;
 import dev.boocontrol.sim.core.TextGenerator;
@@ -36,9 +39,11 @@ import java.util.Base64;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
@@ -61,6 +66,9 @@ public final class SimHost extends AbstractVerticle {
   private SimConfig config;
   private final Faults faults = new Faults();
 
+  /** Outlives every process lifetime: it is the record of all of them. */
+  private final ActivityLedger ledger = new ActivityLedger();
+
   private HttpServer server;
   private final Set<HttpConnection> connections = new HashSet<>();
   private Instant capturedAt;
@@ -75,6 +83,8 @@ public final class SimHost extends AbstractVerticle {
   private Inference inference;
   private long perfTimer = -1;
   private long ttlTimer = -1;
+  private final Set<SynthRun> synthRuns = new LinkedHashSet<>();
+  private Random synthRandom;
   private boolean hangAll;
 
   public SimHost(int port, SimConfig config) {
@@ -100,6 +110,8 @@ public final class SimHost extends AbstractVerticle {
   /** Everything a llama-swap process holds in memory, built fresh (start and restart). */
   private void boot() {
     capturedAt = Instant.now();
+    ledger.beginEpoch(capturedAt);
+    synthRandom = new Random(config.sim().seed());
     logs = new Logs((source, text) -> publishLog(source, text));
     events = new EventHub(line -> logs.proxy(line));
     inflight = new Inflight((type, data) -> events.publish(type, data));
@@ -158,6 +170,12 @@ public final class SimHost extends AbstractVerticle {
       vertx.cancelTimer(ttlTimer);
       ttlTimer = -1;
     }
+    stopSynthesis();
+  }
+
+  private void stopSynthesis() {
+    synthRuns.forEach(run -> vertx.cancelTimer(run.timer));
+    synthRuns.clear();
   }
 
   private void samplePerf() {
@@ -250,10 +268,14 @@ public final class SimHost extends AbstractVerticle {
     return onContext(this::closeConnections);
   }
 
-  /** Host down: the listener closes (connections refused) or, with {@code hang}, goes silent. */
+  /**
+   * Host down: the listener closes (connections refused) or, with {@code hang}, goes silent. Either
+   * way a synthetic activity run stops: the process is gone or frozen.
+   */
   public Future<Void> down(boolean hang) {
     return onContext(
         () -> {
+          stopSynthesis();
           if (hang) {
             hangAll = true;
             events.hang(true);
@@ -314,6 +336,7 @@ public final class SimHost extends AbstractVerticle {
           s.put("events_hung", events.hung());
           s.put("inflight", inflight.size());
           s.put("last_activity_id", activity.lastId());
+          s.put("synthesizing_remaining", synthesizingRemaining());
           Map<String, String> states = new LinkedHashMap<>();
           models.all().forEach(p -> states.put(p.id(), p.state.wire));
           s.put("models", states);
@@ -321,6 +344,161 @@ public final class SimHost extends AbstractVerticle {
           done.complete(s);
         });
     return done.future();
+  }
+
+  /** {@code GET /sim/ledger}: every row of every process lifetime (see {@link ActivityLedger}). */
+  public Future<Object> ledger() {
+    Promise<Object> done = Promise.promise();
+    context.runOnContext(v -> done.complete(ledgerView()));
+    return done.future();
+  }
+
+  /** {@code DELETE /sim/ledger}: forget the recorded rows; the current epoch stays. */
+  public Future<Object> clearLedger() {
+    Promise<Object> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          ledger.clear();
+          done.complete(ledgerView());
+        });
+    return done.future();
+  }
+
+  private LedgerView ledgerView() {
+    ActivityLedger.Snapshot snap = ledger.snapshot();
+    return new LedgerView(activity.maxInMemory(), snap.truncated(), snap.epochs());
+  }
+
+  /**
+   * The ledger as {@code /sim/ledger} returns it.
+   *
+   * @param maxInMemory the limit the activity store prunes with, so a client knows which rows the
+   *     host itself still serves
+   */
+  private record LedgerView(
+      @JsonProperty("max_in_memory") int maxInMemory,
+      @JsonProperty("truncated") boolean truncated,
+      @JsonProperty("epochs") List<ActivityLedger.Epoch> epochs) {}
+
+  /**
+   * Schedules {@code rows} synthetic activity rows at about {@code perSecond} rows per second (see
+   * {@link #synthTick}). A run started while another is going runs alongside it. Fails with a
+   * {@link SimControl.BadInput} when the model is unknown or the host is down.
+   *
+   * @param model a configured model id or alias; empty: the first configured model
+   */
+  public Future<Map<String, Object>> synthesize(int rows, int perSecond, Optional<String> model) {
+    Promise<Map<String, Object>> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          if (server == null || hangAll) {
+            done.fail(new SimControl.BadInput("host", "host is down; POST /sim/up first"));
+            return;
+          }
+          Optional<String> id =
+              model.isPresent()
+                  ? config.resolveModel(model.get())
+                  : config.modelIds().stream().findFirst();
+          if (id.isEmpty()) {
+            done.fail(
+                new SimControl.BadInput(
+                    "model",
+                    model.isPresent()
+                        ? "model " + model.get() + " is not configured on this host"
+                        : "this host has no models"));
+            return;
+          }
+          ModelSim ms = config.model(id.get()).map(m -> m.sim()).orElse(ModelSim.defaults());
+          SynthRun run =
+              new SynthRun(
+                  id.get(),
+                  rows,
+                  perSecond,
+                  ms.genTps() > 0 ? ms.genTps() : 50,
+                  ms.promptTps() > 0 ? ms.promptTps() : ModelSim.DEFAULT_PROMPT_TPS,
+                  System.nanoTime());
+          run.timer = vertx.setPeriodic(10, t -> synthTick(run));
+          synthRuns.add(run);
+          Map<String, Object> reply = new LinkedHashMap<>();
+          reply.put("scheduled", rows);
+          reply.put("per_second", perSecond);
+          reply.put("model", id.get());
+          done.complete(reply);
+        });
+    return done.future();
+  }
+
+  /**
+   * One 10 ms tick of a run: stores as many rows as the run should have stored by now ({@code
+   * perSecond * elapsed}, so timer jitter and the fractional rows per tick carry over), at most a
+   * tenth of a second's worth per tick so a stalled loop does not answer with one huge burst.
+   */
+  private void synthTick(SynthRun run) {
+    if (!synthRuns.contains(run)) {
+      return;
+    }
+    double elapsedSeconds = (System.nanoTime() - run.startNanos) / 1e9;
+    long due = Math.min(run.total, (long) Math.floor(run.perSecond * elapsedSeconds));
+    long batch = Math.min(due - run.emitted, Math.max(1, run.perSecond / 10));
+    for (long i = 0; i < batch; i++) {
+      storeSynthetic(run);
+      run.emitted++;
+    }
+    if (run.emitted >= run.total) {
+      vertx.cancelTimer(run.timer);
+      synthRuns.remove(run);
+    }
+  }
+
+  /** A completed non-streaming chat request as {@link #recordServed} would store it. */
+  private void storeSynthetic(SynthRun run) {
+    int input = 20 + synthRandom.nextInt(381);
+    int output = 10 + synthRandom.nextInt(291);
+    double promptMs = input / run.promptTps * 1000;
+    double genMs = output / run.genTps * 1000;
+    ActivityDraft draft =
+        ActivityDraft.of(
+            Instant.now(),
+            run.model,
+            "/v1/chat/completions",
+            "application/json",
+            200,
+            0,
+            input,
+            output,
+            run.promptTps,
+            run.genTps,
+            Math.round(promptMs + genMs),
+            null,
+            Map.of());
+    // No capture: there was no request to capture.
+    announce(insert(draft));
+  }
+
+  private long synthesizingRemaining() {
+    return synthRuns.stream().mapToLong(r -> r.total - r.emitted).sum();
+  }
+
+  /** One {@code POST /sim/activity/synthesize} in progress. Touched only on the event loop. */
+  private static final class SynthRun {
+    final String model;
+    final long total;
+    final int perSecond;
+    final double genTps;
+    final double promptTps;
+    final long startNanos;
+    long timer = -1;
+    long emitted;
+
+    SynthRun(
+        String model, long total, int perSecond, double genTps, double promptTps, long startNanos) {
+      this.model = model;
+      this.total = total;
+      this.perSecond = perSecond;
+      this.genTps = genTps;
+      this.promptTps = promptTps;
+      this.startNanos = startNanos;
+    }
   }
 
   private Future<Void> onContext(Runnable action) {
@@ -760,7 +938,7 @@ public final class SimHost extends AbstractVerticle {
 
   private void store(
       ActivityDraft draft, Exchange ex, String reqPath, byte[] reqBody, boolean withResponse) {
-    ActivityRow row = activity.add(draft);
+    ActivityRow row = insert(draft);
     captures.put(
         new Capture(
             row.id(),
@@ -769,7 +947,18 @@ public final class SimHost extends AbstractVerticle {
             reqBody,
             ex.responseHeaders(),
             withResponse ? capturedResponse(ex) : null));
-    // The event goes out after the row is stored, so a fetch always finds it (spec §7.3.3).
+    announce(row);
+  }
+
+  /** Stores a row, and records it in the ledger the moment it exists. */
+  private ActivityRow insert(ActivityDraft draft) {
+    ActivityRow row = activity.add(draft);
+    ledger.record(row);
+    return row;
+  }
+
+  /** The event goes out after the row is stored, so a fetch always finds it (spec §7.3.3). */
+  private void announce(ActivityRow row) {
     events.publish("activity", Map.of("id", row.id()));
   }
 
