@@ -4,6 +4,7 @@ import dev.boocontrol.contracts.events.ActivityRecorded;
 import dev.boocontrol.contracts.events.EpochStarted;
 import dev.boocontrol.contracts.events.GapSuspected;
 import dev.boocontrol.contracts.events.ModelTransition;
+import dev.boocontrol.perfingest.core.ActivityBatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -13,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -65,37 +67,57 @@ public class TelemetryRepository {
   public Uni<Void> activity(ActivityRecorded a) {
     return pool.withTransaction(
         conn ->
-            epoch(conn, a.hostId(), a.epoch(), a.epochCapturedAt(), "first seen in activity")
+            epoch(conn, a.hostId(), a.epoch(), a.epochCapturedAt(), ActivityBatch.EPOCH_FROM_ROW)
+                .chain(
+                    () -> conn.preparedQuery(INSERT_ACTIVITY).execute(row(a)).replaceWithVoid()));
+  }
+
+  /**
+   * A whole poll in one transaction and two round trips: its epochs, then its rows. Fails as a
+   * whole; the caller then writes the records one by one to find the bad one.
+   */
+  public Uni<Void> batch(ActivityBatch batch) {
+    if (batch.writesNothing()) {
+      return Uni.createFrom().voidItem();
+    }
+    List<Tuple> epochs = batch.epochs().stream().map(TelemetryRepository::epochRow).toList();
+    List<Tuple> rows = batch.rows().stream().map(TelemetryRepository::row).toList();
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(INSERT_EPOCH)
+                .executeBatch(epochs)
                 .chain(
                     () ->
-                        conn.preparedQuery(INSERT_ACTIVITY)
-                            .execute(
-                                Tuple.tuple()
-                                    .addString(a.hostId())
-                                    .addInteger(a.epoch())
-                                    .addLong(a.activityId())
-                                    .addOffsetDateTime(utc(a.finishedAt()))
-                                    .addString(a.model())
-                                    .addString(a.reqPath())
-                                    .addString(a.respContentType())
-                                    .addInteger(a.respStatusCode())
-                                    .addInteger(clampInt(a.inputTokens()))
-                                    .addInteger(clampInt(a.outputTokens()))
-                                    .addInteger(clampInt(a.cacheTokens()))
-                                    .addInteger(clampInt(a.draftTokens()))
-                                    .addInteger(clampInt(a.draftAccTokens()))
-                                    .addDouble(a.promptPerSecond())
-                                    .addDouble(a.tokensPerSecond())
-                                    .addLong(a.durationMs())
-                                    .addBoolean(a.hasCapture())
-                                    .addString(a.errorMsg())
-                                    .addValue(metadata(a.metadata()))
-                                    .addString(a.source() == null ? "direct" : a.source())
-                                    .addString(
-                                        a.sourceAttribution() == null
-                                            ? "none"
-                                            : a.sourceAttribution()))
-                            .replaceWithVoid()));
+                        rows.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : conn.preparedQuery(INSERT_ACTIVITY)
+                                .executeBatch(rows)
+                                .replaceWithVoid()));
+  }
+
+  private static Tuple row(ActivityRecorded a) {
+    return Tuple.tuple()
+        .addString(a.hostId())
+        .addInteger(a.epoch())
+        .addLong(a.activityId())
+        .addOffsetDateTime(utc(a.finishedAt()))
+        .addString(a.model())
+        .addString(a.reqPath())
+        .addString(a.respContentType())
+        .addInteger(a.respStatusCode())
+        .addInteger(clampInt(a.inputTokens()))
+        .addInteger(clampInt(a.outputTokens()))
+        .addInteger(clampInt(a.cacheTokens()))
+        .addInteger(clampInt(a.draftTokens()))
+        .addInteger(clampInt(a.draftAccTokens()))
+        .addDouble(a.promptPerSecond())
+        .addDouble(a.tokensPerSecond())
+        .addLong(a.durationMs())
+        .addBoolean(a.hasCapture())
+        .addString(a.errorMsg())
+        .addValue(metadata(a.metadata()))
+        .addString(a.source() == null ? "direct" : a.source())
+        .addString(a.sourceAttribution() == null ? "none" : a.sourceAttribution());
   }
 
   public Uni<Void> modelTransition(ModelTransition t) {
@@ -128,13 +150,16 @@ public class TelemetryRepository {
       SqlClient client, String hostId, int epoch, Instant capturedAt, String reason) {
     return client
         .preparedQuery(INSERT_EPOCH)
-        .execute(
-            Tuple.tuple()
-                .addString(hostId)
-                .addInteger(epoch)
-                .addOffsetDateTime(capturedAt == null ? null : utc(capturedAt))
-                .addString(reason))
+        .execute(epochRow(new EpochStarted(hostId, epoch, capturedAt, reason)))
         .replaceWithVoid();
+  }
+
+  private static Tuple epochRow(EpochStarted e) {
+    return Tuple.tuple()
+        .addString(e.hostId())
+        .addInteger(e.epoch())
+        .addOffsetDateTime(e.capturedAt() == null ? null : utc(e.capturedAt()))
+        .addString(e.reason());
   }
 
   private static OffsetDateTime utc(Instant t) {
