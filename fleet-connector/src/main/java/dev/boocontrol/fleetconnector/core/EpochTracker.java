@@ -1,6 +1,7 @@
 package dev.boocontrol.fleetconnector.core;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -54,7 +55,7 @@ public final class EpochTracker {
       throw new IllegalArgumentException("cursor must be >= 0: " + cursor);
     }
     this.epoch = epoch;
-    this.capturedAt = capturedAt;
+    this.capturedAt = stored(capturedAt);
     this.cursor = cursor;
     this.highestNotifiedId = cursor;
     this.fetchedInEpoch = cursor > 0;
@@ -71,7 +72,8 @@ public final class EpochTracker {
    * value ever seen is just recorded; a different one means the host restarted. The first call for
    * a host never seen before also announces its first epoch, once.
    */
-  public List<EpochEvent> onHardware(Instant newCapturedAt) {
+  public List<EpochEvent> onHardware(Instant reportedCapturedAt) {
+    Instant newCapturedAt = stored(reportedCapturedAt);
     List<EpochEvent> events = new ArrayList<>();
     if (newCapturedAt != null && !newCapturedAt.equals(capturedAt)) {
       if (capturedAt == null) {
@@ -157,6 +159,14 @@ public final class EpochTracker {
   /** The {@code min_id} of the next fetch. */
   public long fetchFrom() {
     return cursor + 1;
+  }
+
+  /**
+   * llama-swap reports {@code captured_at} in nanoseconds; the database keeps microseconds. Both
+   * sides compare at the stored precision, or a restored epoch would look like a restart.
+   */
+  private static Instant stored(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.MICROS);
   }
 
   private List<EpochEvent> startNewEpoch(Instant newCapturedAt, String reason) {

@@ -432,4 +432,20 @@ class EpochTrackerTest {
 
     assertThat(tracker.cursor()).isEqualTo(10);
   }
+
+  @Test
+  void aCapturedAtRestoredAtMicrosecondPrecisionIsTheSameProcess() {
+    Instant reported = Instant.parse("2026-11-25T16:38:07.466697747Z");
+    EpochTracker tracker =
+        new EpochTracker(2, reported.truncatedTo(java.time.temporal.ChronoUnit.MICROS), 213, true);
+
+    assertThat(tracker.onHardware(reported)).isEmpty();
+    assertThat(tracker.epoch()).isEqualTo(2);
+    assertThat(tracker.onHardware(reported.plusNanos(1000)))
+        .containsExactly(
+            new NewEpoch(
+                3,
+                reported.plusNanos(1000).truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                EpochTracker.REASON_CAPTURED_AT));
+  }
 }

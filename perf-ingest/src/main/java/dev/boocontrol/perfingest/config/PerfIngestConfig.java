@@ -34,6 +34,6 @@ public interface PerfIngestConfig {
   Duration retentionInterval();
 
   /** How long a poller's host lease lasts without a heartbeat. */
-  @WithDefault("15s")
+  @WithDefault("10s")
   Duration leaseTtl();
 }

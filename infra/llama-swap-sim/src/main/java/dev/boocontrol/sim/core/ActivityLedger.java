@@ -54,6 +54,15 @@ public final class ActivityLedger {
    *     never hands out an id twice in one process, so that would be a simulator bug)
    */
   public synchronized void record(ActivityRow row) {
+    record(row, true);
+  }
+
+  /**
+   * As {@link #record(ActivityRow)}, saying whether anyone could learn of the row when it was made:
+   * false when no event stream was listening (a row stored while the host shuts down, say). Such a
+   * row can be lost without any client being able to tell, and an oracle needs to know that.
+   */
+  public synchronized void record(ActivityRow row, boolean announced) {
     if (epochs.isEmpty()) {
       throw new IllegalStateException("no epoch: call beginEpoch first");
     }
@@ -70,7 +79,8 @@ public final class ActivityLedger {
             row.reqPath(),
             row.respStatusCode(),
             row.tokens().inputTokens(),
-            row.tokens().outputTokens()));
+            row.tokens().outputTokens(),
+            announced));
     totalRows++;
     while (totalRows > maxRows) {
       dropOldest();
@@ -163,5 +173,6 @@ public final class ActivityLedger {
       @JsonProperty("req_path") String reqPath,
       @JsonProperty("status") int status,
       @JsonProperty("input_tokens") int inputTokens,
-      @JsonProperty("output_tokens") int outputTokens) {}
+      @JsonProperty("output_tokens") int outputTokens,
+      @JsonProperty("announced") boolean announced) {}
 }

@@ -470,7 +470,9 @@ public final class SimHost extends AbstractVerticle {
             run.genTps,
             Math.round(promptMs + genMs),
             null,
-            Map.of());
+            // The row's own timestamp has whole seconds (as llama-swap's); benchmarks measure
+            // ingest lag from this exact creation time instead.
+            Map.of("sim_created_at", Instant.now().toString()));
     // No capture: there was no request to capture.
     announce(insert(draft));
   }
@@ -953,7 +955,8 @@ public final class SimHost extends AbstractVerticle {
   /** Stores a row, and records it in the ledger the moment it exists. */
   private ActivityRow insert(ActivityDraft draft) {
     ActivityRow row = activity.add(draft);
-    ledger.record(row);
+    // Whether an event stream will carry its notice: a listening host with a live subscriber.
+    ledger.record(row, server != null && events.subscriberCount() > 0 && !events.hung());
     return row;
   }
 

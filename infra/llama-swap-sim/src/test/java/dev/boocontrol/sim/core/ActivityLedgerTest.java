@@ -60,9 +60,9 @@ class ActivityLedgerTest {
     assertThat(e1.lastId()).isEqualTo(4);
     assertThat(ids(e1)).containsExactly(1L, 2L, 3L, 4L);
     assertThat(e1.rows().get(1))
-        .isEqualTo(new ActivityLedger.Row(2, "a", "/v1/chat/completions", 200, 11, 6));
+        .isEqualTo(new ActivityLedger.Row(2, "a", "/v1/chat/completions", 200, 11, 6, true));
     assertThat(e1.rows().get(3))
-        .isEqualTo(new ActivityLedger.Row(4, "b", "/v1/chat/completions", 503, 0, 0));
+        .isEqualTo(new ActivityLedger.Row(4, "b", "/v1/chat/completions", 503, 0, 0, true));
     ActivityLedger.Epoch e2 = snap.epochs().get(1);
     assertThat(e2.capturedAt()).isEqualTo(T2);
     assertThat(ids(e2)).containsExactly(1L);
@@ -86,7 +86,7 @@ class ActivityLedgerTest {
             "{\"truncated\":false,\"epochs\":["
                 + "{\"captured_at\":\"2026-08-22T16:00:00.123456789Z\",\"last_id\":1,\"rows\":["
                 + "{\"id\":1,\"model\":\"a\",\"req_path\":\"/v1/chat/completions\",\"status\":200,"
-                + "\"input_tokens\":12,\"output_tokens\":6}]},"
+                + "\"input_tokens\":12,\"output_tokens\":6,\"announced\":true}]},"
                 + "{\"captured_at\":\"2026-08-22T16:09:00Z\",\"last_id\":0,\"rows\":[]}]}");
   }
 
@@ -163,5 +163,19 @@ class ActivityLedgerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("activity id 1 after 1");
     assertThatThrownBy(() -> new ActivityLedger(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRowNobodyCouldHearOfIsMarkedUnannounced() {
+    ActivityLedger ledger = new ActivityLedger();
+    ledger.beginEpoch(java.time.Instant.parse("2026-11-25T10:00:00Z"));
+    ActivityStore store = new ActivityStore(0);
+
+    ledger.record(store.add(draft("a", 200, 1, 1)), false);
+    ledger.record(store.add(draft("a", 200, 1, 1)));
+
+    assertThat(ledger.snapshot().epochs().get(0).rows())
+        .extracting(ActivityLedger.Row::announced)
+        .containsExactly(false, true);
   }
 }

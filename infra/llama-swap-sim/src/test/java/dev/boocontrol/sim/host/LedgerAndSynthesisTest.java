@@ -99,12 +99,14 @@ class LedgerAndSynthesisTest {
     JsonNode row = first.path("rows").get(0);
     assertThat(row.fieldNames())
         .toIterable()
-        .containsExactly("id", "model", "req_path", "status", "input_tokens", "output_tokens");
+        .containsExactly(
+            "id", "model", "req_path", "status", "input_tokens", "output_tokens", "announced");
     assertThat(row.path("model").asText()).isEqualTo("a");
     assertThat(row.path("req_path").asText()).isEqualTo("/v1/chat/completions");
     assertThat(row.path("status").asInt()).isEqualTo(200);
     assertThat(row.path("input_tokens").asInt()).isPositive();
     assertThat(row.path("output_tokens").asInt()).isEqualTo(2);
+    assertThat(row.path("announced").asBoolean()).as("no event stream was open").isFalse();
 
     JsonNode second = epochs.get(1);
     assertThat(second.path("captured_at").asText())
@@ -204,7 +206,8 @@ class LedgerAndSynthesisTest {
     assertThat(row.path("resp_status_code").asInt()).isEqualTo(200);
     assertThat(row.path("resp_content_type").asText()).isEqualTo("application/json");
     assertThat(row.path("has_capture").asBoolean()).isFalse();
-    assertThat(row.has("metadata")).isFalse();
+    assertThat(java.time.Instant.parse(row.path("metadata").path("sim_created_at").asText()))
+        .isBetween(java.time.Instant.now().minusSeconds(60), java.time.Instant.now());
     assertThat(row.has("error_msg")).isFalse();
     int input = row.at("/tokens/input_tokens").asInt();
     int output = row.at("/tokens/output_tokens").asInt();

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Ingest benchmark: activity rows from a simulated llama-swap host to PostgreSQL,
+# through the packaged fleet-connector, Kafka and perf-ingest, at increasing rates.
+#
+#   bash bench/ingest/run.sh            # rates 1000 2500 5000 7500 rows/s, 10 s each
+#   BENCH_RATES="5000" BENCH_STEP_SECONDS=20 bash bench/ingest/run.sh
+#
+# The host makes rows with POST /sim/activity/synthesize (no HTTP inference per row,
+# so the numbers measure ingest, not the simulator's chat path). Each row carries its
+# exact creation time (metadata sim_created_at); lag = PostgreSQL ingested_at minus
+# that. Prints, per step: rows made, rows stored, rows lost (pruned by the host before
+# the connector fetched them, reported as gaps), sustained rows/s and lag p50/p99.
+# Uses its own database (boocontrol_bench) and broker (:19292); stops what it started.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RATES=${BENCH_RATES:-"1000 2500 5000 7500"}
+STEP=${BENCH_STEP_SECONDS:-10}
+KAFKA_PORT=${BENCH_KAFKA_PORT:-19292}
+SIM_PORT=${BENCH_SIM_PORT:-9701}
+SIM_CONTROL=${BENCH_SIM_CONTROL_PORT:-9700}
+CONNECTOR_PORT=9721
+INGEST_PORT=9722
+WORK=$(mktemp -d)
+JAVA_OPTS="-Xms32m -Xmx384m -XX:+UseSerialGC"
+HOST=bench-host
+pids=()
+kafka_started=0
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  ((kafka_started)) && bash "$ROOT/infra/kafka.sh" stop --name bench >/dev/null 2>&1 || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+psql_bench() { bash "$ROOT/infra/pg.sh" psql -d boocontrol_bench -qAt -v ON_ERROR_STOP=1 "$@"; }
+sim() { curl -fsS -X "$1" "http://127.0.0.1:$SIM_CONTROL/sim/hosts/$SIM_PORT$2" "${@:3}"; }
+wait_for() { # what, seconds, command...
+  local what=$1 secs=$2; shift 2
+  for ((i = 0; i < secs * 4; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
+  log "timed out waiting for $what"; exit 1
+}
+
+jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+if [[ ! -f $(jar fleet-connector) || ! -f $(jar perf-ingest) || ! -f $ROOT/infra/llama-swap-sim/target/llama-swap-sim.jar ]]; then
+  log "building (./boocontrol build)"; "$ROOT/boocontrol" build >&2
+fi
+
+bash "$ROOT/infra/pg.sh" start >&2
+bash "$ROOT/infra/kafka.sh" status --name bench --port "$KAFKA_PORT" >/dev/null 2>&1 || kafka_started=1
+bash "$ROOT/infra/kafka.sh" start --name bench --port "$KAFKA_PORT" >&2
+bash "$ROOT/infra/pg.sh" psql -q -v ON_ERROR_STOP=1 \
+  -c "DROP DATABASE IF EXISTS boocontrol_bench WITH (FORCE)" -c "CREATE DATABASE boocontrol_bench" >/dev/null
+
+cat >"$WORK/host.yaml" <<'YAML'
+metricsMaxInMemory: 1000
+performance:
+  every: 5s
+sim:
+  hostName: bench-host
+models:
+  bench-model:
+    sim: {loadSeconds: 0.1, genTps: 80, promptTps: 2000}
+YAML
+printf 'hosts:\n  - id: %s\n    url: http://127.0.0.1:%s\n' "$HOST" "$SIM_PORT" >"$WORK/hosts.yaml"
+
+log "starting the simulated host, fleet-connector and perf-ingest"
+java $JAVA_OPTS -jar "$ROOT/infra/llama-swap-sim/target/llama-swap-sim.jar" \
+  --port "$SIM_PORT" --control-port "$SIM_CONTROL" "$WORK/host.yaml" >"$WORK/sim.log" 2>&1 &
+pids+=($!)
+wait_for "the simulated host" 30 curl -fsS "http://127.0.0.1:$SIM_PORT/health"
+for svc in fleet-connector:$CONNECTOR_PORT perf-ingest:$INGEST_PORT; do
+  name=${svc%%:*} port=${svc##*:}
+  BOO_HOSTS_FILE=$WORK/hosts.yaml BOO_HTTP_PORT=$port BOO_PG_DB=boocontrol_bench \
+    BOO_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT BOO_INSTANCE_ID=bench-$name \
+    BOOCONTROL_REGISTRY_DISABLE_UNLISTED=true \
+    java $JAVA_OPTS -jar "$(jar "$name")" >"$WORK/$name.log" 2>&1 &
+  pids+=($!)
+done
+for port in $CONNECTOR_PORT $INGEST_PORT; do
+  wait_for "service on :$port" 90 curl -fsS "http://127.0.0.1:$port/q/health/ready"
+done
+wait_for "the connector's event stream" 30 \
+  bash -c "curl -fsS http://127.0.0.1:$SIM_CONTROL/sim/hosts/$SIM_PORT/status | grep -q '\"event_subscribers\":[1-9]'"
+
+last_id() { sim GET /status | sed -n 's/.*"last_activity_id":\([0-9]*\).*/\1/p'; }
+stored_through() { psql_bench -c "SELECT count(*) FROM request_activity WHERE host_id='$HOST' AND activity_id > $1 AND activity_id <= $2"; }
+
+printf '\n%-10s %-8s %-8s %-6s %-12s %-10s %-10s\n' "rate/s" "made" "stored" "lost" "rows/s" "lag p50" "lag p99"
+for rate in $RATES; do
+  before=$(last_id)
+  rows=$((rate * STEP))
+  sim POST /activity/synthesize -H 'Content-Type: application/json' \
+    -d "{\"rows\":$rows,\"per_second\":$rate}" >/dev/null
+  wait_for "the host to make $rows rows" $((STEP * 4 + 30)) \
+    bash -c "curl -fsS http://127.0.0.1:$SIM_CONTROL/sim/hosts/$SIM_PORT/status | grep -q '\"synthesizing_remaining\":0'"
+  after=$(last_id)
+  # Let ingest drain: stop when the stored count stops moving for 2 s.
+  prev=-1 same=0
+  for ((i = 0; i < 240 && same < 8; i++)); do
+    now=$(stored_through "$before" "$after")
+    if [[ $now == "$prev" ]]; then same=$((same + 1)); else same=0; fi
+    prev=$now
+    sleep 0.25
+  done
+  psql_bench -F ' ' -c "
+    WITH r AS (
+      SELECT ingested_at, (metadata->>'sim_created_at')::timestamptz AS made
+      FROM request_activity WHERE host_id = '$HOST' AND activity_id > $before AND activity_id <= $after)
+    SELECT $rate, $((after - before)), count(*), $((after - before)) - count(*),
+      round((count(*) / greatest(extract(epoch FROM max(ingested_at) - min(made)), 0.001))::numeric, 0),
+      round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ingested_at - made)) * 1000)::numeric, 0) || 'ms',
+      round((percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM ingested_at - made)) * 1000)::numeric, 0) || 'ms'
+    FROM r" | awk '{printf "%-10s %-8s %-8s %-6s %-12s %-10s %-10s\n", $1, $2, $3, $4, $5, $6, $7}'
+done
+gaps=$(psql_bench -c "SELECT count(*) || ' windows, ' || coalesce(sum(to_id - from_id + 1), 0) || ' rows' FROM activity_gaps WHERE host_id = '$HOST'")
+printf '\ngap windows reported by the connector: %s\n' "$gaps"
+printf 'machine: %s cores, %s\n' "$(nproc)" "$(uname -sr)"
