@@ -405,7 +405,11 @@ final class HostConnector {
             });
   }
 
-  /** Coalesces notices: one fetch at a time, and one more if notices came meanwhile. */
+  /**
+   * Coalesces notices: one fetch at a time, and one more if notices came meanwhile. A fetch reads
+   * one page (up to 999 rows) and publishes it before the next page is read, so under sustained
+   * load rows flow page by page instead of piling up in memory until the host pauses.
+   */
   private void requestFetch() {
     long from;
     synchronized (this) {
@@ -421,16 +425,33 @@ final class HostConnector {
       from = tracker.cursor();
     }
     client
-        .activityAfter(from)
-        .collect()
-        .asList()
+        .activity(ActivityQuery.after(from))
         .ifNoItem()
         .after(config.requestTimeout())
         .fail()
-        .chain(this::attributeAndPublish)
+        .chain(
+            page -> {
+              List<ActivityRow> rows = page.data();
+              boolean more = rows.size() == ActivityQuery.MAX_LIMIT;
+              long fetchedAt = System.nanoTime();
+              return attributeAndPublish(rows)
+                  .invoke(
+                      () ->
+                          LOG.debugf(
+                              "host %s: %d rows fetched, published in %d ms",
+                              hostId, rows.size(), (System.nanoTime() - fetchedAt) / 1_000_000))
+                  .replaceWith(more);
+            })
         .subscribe()
         .with(
-            done -> fetchDone(),
+            more -> {
+              if (more) {
+                synchronized (this) {
+                  fetchAgain = true;
+                }
+              }
+              fetchDone();
+            },
             failure -> {
               LOG.warnf("host %s: activity fetch failed: %s", hostId, reasonOf(failure));
               fetchDone();

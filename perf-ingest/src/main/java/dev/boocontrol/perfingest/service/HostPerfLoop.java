@@ -6,6 +6,7 @@ import dev.boocontrol.llamaswap.client.LlamaSwapClient;
 import dev.boocontrol.perfingest.core.GpuRow;
 import dev.boocontrol.perfingest.core.PerfBatch;
 import dev.boocontrol.perfingest.core.PollOutcome;
+import dev.boocontrol.perfingest.core.PollStatus;
 import dev.boocontrol.perfingest.core.SystemRow;
 import dev.boocontrol.perfingest.messaging.PerfPublisher;
 import dev.boocontrol.perfingest.repository.PerfRepository;
@@ -33,8 +34,7 @@ final class HostPerfLoop {
   private final Vertx vertx;
   private final Duration interval;
   private Optional<Instant> watermark = Optional.empty();
-  private PollOutcome.Kind lastKind;
-  private int failures;
+  private final PollStatus status = new PollStatus();
   private long timer = -1;
   private volatile boolean stopped;
 
@@ -114,23 +114,21 @@ final class HostPerfLoop {
   }
 
   private void settle(PollOutcome outcome) {
-    failures = outcome.isFailure() ? failures + 1 : 0;
-    if (outcome.kind() != lastKind) {
-      if (outcome.kind() != PollOutcome.Kind.OK) {
-        LOG.infof("host %s: performance %s", hostId, outcome.label());
-        String status = outcome.kind() == PollOutcome.Kind.DISABLED ? "disabled" : "unreachable";
-        publisher
-            .publish(
-                FleetEvents.PERF_SAMPLED,
-                hostId,
-                Instant.now(),
-                new PerfSampled(hostId, status, List.of(), List.of()))
-            .subscribe()
-            .with(ok -> {}, f -> {});
-      }
-      lastKind = outcome.kind();
-    }
-    schedule(outcome.nextPollIn(interval, failures));
+    PollStatus.Step step = status.after(outcome, interval);
+    step.announce()
+        .ifPresent(
+            announced -> {
+              LOG.infof("host %s: performance %s", hostId, outcome.label());
+              publisher
+                  .publish(
+                      FleetEvents.PERF_SAMPLED,
+                      hostId,
+                      Instant.now(),
+                      new PerfSampled(hostId, announced, List.of(), List.of()))
+                  .subscribe()
+                  .with(ok -> {}, f -> {});
+            });
+    schedule(step.nextPollIn());
   }
 
   private static List<PerfSampled.Gpu> gpus(List<GpuRow> rows) {
