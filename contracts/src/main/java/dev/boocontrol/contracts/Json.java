@@ -20,4 +20,13 @@ public final class Json {
           .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
 
   private Json() {}
+
+  /** {@code value} as JSON text; our own records always serialize, so a failure is a bug. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("not serializable: " + value.getClass().getName(), e);
+    }
+  }
 }

@@ -17,4 +17,30 @@ public interface CockpitConfig {
   /** Log lines kept in memory per host for clients that join late. */
   @WithDefault("2000")
   int logTailLines();
+
+  /** The operator's login name (env {@code BOO_OPERATOR_USER}). */
+  @WithDefault("${BOO_OPERATOR_USER:admin}")
+  String operatorUser();
+
+  /**
+   * The operator's password (env {@code BOO_OPERATOR_PASSWORD}); without one nobody can log in.
+   * {@code ./boocontrol up} generates one into {@code ~/.boocontrol/operator-password}.
+   */
+  @WithDefault("${BOO_OPERATOR_PASSWORD:}")
+  java.util.Optional<String> operatorPassword();
+
+  /** How long a login lasts. */
+  @WithDefault("12h")
+  java.time.Duration sessionTtl();
+
+  /** Mark the session cookie Secure (set when the cockpit is served over HTTPS). */
+  @WithDefault("false")
+  boolean secureCookie();
+
+  /** Failed logins per client address within {@link #loginWindow()} before it must wait. */
+  @WithDefault("5")
+  int loginMaxFailures();
+
+  @WithDefault("5m")
+  java.time.Duration loginWindow();
 }

@@ -1,0 +1,325 @@
+package dev.boocontrol.cockpit.core;
+
+import dev.boocontrol.contracts.EventEnvelope;
+import dev.boocontrol.contracts.EventType;
+import dev.boocontrol.contracts.Json;
+import dev.boocontrol.contracts.cockpit.DeltaFrame;
+import dev.boocontrol.contracts.cockpit.FrameType;
+import dev.boocontrol.contracts.cockpit.GapView;
+import dev.boocontrol.contracts.cockpit.HostView;
+import dev.boocontrol.contracts.cockpit.ModelView;
+import dev.boocontrol.contracts.cockpit.SnapshotFrame;
+import dev.boocontrol.contracts.events.FleetEvents;
+import dev.boocontrol.contracts.events.GapSuspected;
+import dev.boocontrol.contracts.events.HostLiveness;
+import dev.boocontrol.contracts.events.InflightChanged;
+import dev.boocontrol.contracts.events.InflightChanged.InflightRequest;
+import dev.boocontrol.contracts.events.LivenessState;
+import dev.boocontrol.contracts.events.ModelTransition;
+import dev.boocontrol.contracts.events.PerfSampled;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+
+/**
+ * The live state of the fleet as the cockpit shows it, built from a PostgreSQL seed and then from
+ * fleet events, and the source of the seq-stamped deltas clients follow. Every applied event yields
+ * exactly one delta, numbered per host without holes, so a client can tell that it missed one;
+ * duplicates are not filtered out, because a delta that is not sent would leave such a hole.
+ *
+ * <p>Bad input never throws: an event of an unknown type is ignored (newer producers add types),
+ * and a payload that does not decode, or that cannot be applied, is counted in {@link #rejected()}
+ * and changes nothing. Not thread-safe: the caller serializes access.
+ */
+public final class FleetView {
+
+  /** Suspected gaps kept per host: enough to see a pattern, few enough to keep snapshots small. */
+  public static final int MAX_GAPS = 20;
+
+  private static final Set<String> INFLIGHT_OPERATIONS = Set.of("snapshot", "upsert", "remove");
+  private static final Set<String> PERF_STATUSES = Set.of("ok", "disabled", "unreachable");
+
+  /** Gaps newest first; unknown detection times last. */
+  private static final Comparator<GapView> NEWEST_GAP_FIRST =
+      Comparator.comparing(
+          GapView::detectedAt, Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+
+  private final Map<String, HostState> hosts = new TreeMap<>();
+  private final Map<String, Route<?>> routes = new HashMap<>();
+  private long rejected;
+
+  public FleetView() {
+    route(
+        FleetEvents.HOST_LIVENESS,
+        FrameType.CONTROL_FLEET,
+        l -> l.state() != null,
+        FleetView::onLiveness);
+    route(
+        FleetEvents.MODEL_TRANSITION,
+        FrameType.CONTROL_FLEET,
+        t -> t.modelId() != null && t.toState() != null,
+        FleetView::onTransition);
+    route(
+        FleetEvents.INFLIGHT_CHANGED,
+        FrameType.CONTROL_FLEET,
+        FleetView::usable,
+        FleetView::onInflight);
+    route(
+        FleetEvents.EPOCH_STARTED,
+        FrameType.CONTROL_FLEET,
+        e -> e.epoch() >= 1,
+        (host, e) -> host.epoch = e.epoch());
+    route(
+        FleetEvents.GAP_SUSPECTED,
+        FrameType.CONTROL_FLEET,
+        g -> g.toId() >= g.fromId(),
+        FleetView::onGap);
+    route(
+        FleetEvents.PERF_SAMPLED,
+        FrameType.CONTROL_PERF,
+        p -> PERF_STATUSES.contains(p.status()) && noNulls(p.gpus()) && noNulls(p.system()),
+        FleetView::onPerf);
+    route(FleetEvents.ACTIVITY_RECORDED, FrameType.CONTROL_ACTIVITY, a -> true, (host, a) -> {});
+    route(FleetEvents.LOG_LINES, FrameType.CONTROL_LOG, l -> true, (host, l) -> {});
+  }
+
+  /**
+   * Loads what PostgreSQL knows about a host. Never produces a delta: it is meant for start-up,
+   * before any client connects. Seeding a known host replaces the seeded fields and keeps the rest,
+   * its seq included, so clients see the change in their next snapshot.
+   */
+  public void seed(HostSeed seed) {
+    HostState host = hosts.computeIfAbsent(seed.hostId(), HostState::new);
+    host.displayName = seed.displayName();
+    host.baseUrl = seed.baseUrl();
+    host.epoch = seed.epoch();
+    host.models.clear();
+    seed.models().forEach(m -> host.models.put(m.modelId(), m));
+    host.gaps.clear();
+    seed.gaps().forEach(g -> addGap(host, g));
+  }
+
+  /**
+   * Applies one fleet event. The delta carries the event's type name and its payload as received,
+   * stamped with the host's next seq; empty for unknown types and rejected payloads. The host is
+   * the envelope's key (fleet topics are keyed by host id); one never seen is added with its id
+   * only.
+   */
+  public Optional<DeltaFrame> apply(EventEnvelope event) {
+    Route<?> route = routes.get(event.type());
+    if (route == null) {
+      return Optional.empty();
+    }
+    return route.apply(event);
+  }
+
+  /** All hosts at {@code at}, sorted by host id, each with its current seq. */
+  public SnapshotFrame snapshot(Instant at) {
+    return SnapshotFrame.of(at, hosts.values().stream().map(HostState::view).toList());
+  }
+
+  public Optional<HostView> host(String hostId) {
+    return Optional.ofNullable(hosts.get(hostId)).map(HostState::view);
+  }
+
+  /** Known host ids, sorted. */
+  public Set<String> hostIds() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(hosts.keySet()));
+  }
+
+  /** Events of a known type whose payload could not be decoded or applied, since creation. */
+  public long rejected() {
+    return rejected;
+  }
+
+  private <T> void route(
+      EventType<T> type, FrameType frame, Predicate<T> usable, BiConsumer<HostState, T> mutation) {
+    routes.put(type.name(), new Route<>(type, frame, usable, mutation));
+  }
+
+  /** How one event type is decoded, checked, applied and framed. */
+  private final class Route<T> {
+    private final EventType<T> type;
+    private final FrameType frame;
+    private final Predicate<T> usable;
+    private final BiConsumer<HostState, T> mutation;
+
+    Route(
+        EventType<T> type,
+        FrameType frame,
+        Predicate<T> usable,
+        BiConsumer<HostState, T> mutation) {
+      this.type = type;
+      this.frame = frame;
+      this.usable = usable;
+      this.mutation = mutation;
+    }
+
+    Optional<DeltaFrame> apply(EventEnvelope event) {
+      T payload;
+      try {
+        payload = Json.MAPPER.convertValue(event.payload(), type.payloadClass());
+      } catch (IllegalArgumentException undecodable) {
+        rejected++;
+        return Optional.empty();
+      }
+      if (payload == null || event.key().isBlank() || !usable.test(payload)) {
+        rejected++;
+        return Optional.empty();
+      }
+      HostState host = hosts.computeIfAbsent(event.key(), HostState::new);
+      mutation.accept(host, payload);
+      host.seq++;
+      return Optional.of(
+          DeltaFrame.of(
+              frame, host.hostId, host.seq, event.occurredAt(), event.type(), event.payload()));
+    }
+  }
+
+  private static void onLiveness(HostState host, HostLiveness liveness) {
+    host.liveness = liveness.state();
+    host.lastSeenAt = liveness.lastSeenAt();
+    host.livenessReason = liveness.reason();
+  }
+
+  private static void onTransition(HostState host, ModelTransition t) {
+    host.models.put(t.modelId(), new ModelView(t.modelId(), t.toState(), t.observedAt(), t.swap()));
+  }
+
+  private static boolean usable(InflightChanged change) {
+    if (!INFLIGHT_OPERATIONS.contains(change.operation())) {
+      return false;
+    }
+    if ("remove".equals(change.operation())) {
+      return change.removedId() != null;
+    }
+    return change.requests() == null
+        || change.requests().stream().allMatch(r -> r != null && r.id() != null);
+  }
+
+  private static void onInflight(HostState host, InflightChanged change) {
+    switch (change.operation()) {
+      case "snapshot" -> {
+        host.inflight.clear();
+        if (change.requests() != null) {
+          change.requests().forEach(r -> host.inflight.put(r.id(), r));
+        }
+      }
+      case "upsert" -> {
+        if (change.requests() != null) {
+          change.requests().forEach(r -> host.inflight.put(r.id(), r));
+        }
+      }
+      case "remove" -> host.inflight.remove(change.removedId());
+      default -> throw new IllegalStateException("checked before: " + change.operation());
+    }
+  }
+
+  private static void onGap(HostState host, GapSuspected gap) {
+    addGap(
+        host, new GapView(gap.epoch(), gap.fromId(), gap.toId(), gap.reason(), gap.detectedAt()));
+  }
+
+  /**
+   * Keeps one entry per window start (the database's key), newest first, at most {@link #MAX_GAPS};
+   * a replayed gap replaces its earlier copy rather than filling the list.
+   */
+  private static void addGap(HostState host, GapView gap) {
+    host.gaps.removeIf(g -> g.epoch() == gap.epoch() && g.fromId() == gap.fromId());
+    host.gaps.add(0, gap);
+    host.gaps.sort(NEWEST_GAP_FIRST);
+    while (host.gaps.size() > MAX_GAPS) {
+      host.gaps.remove(host.gaps.size() - 1);
+    }
+  }
+
+  /**
+   * Records the status; samples only come with "ok". On "disabled" or "unreachable" the last
+   * samples are kept, so the cockpit can show them as stale beside the status.
+   */
+  private static void onPerf(HostState host, PerfSampled perf) {
+    host.perfStatus = perf.status();
+    if (!"ok".equals(perf.status())) {
+      return;
+    }
+    if (perf.gpus() != null) {
+      for (PerfSampled.Gpu gpu : perf.gpus()) {
+        PerfSampled.Gpu current = host.gpus.get(gpu.index());
+        if (current == null || !isBefore(gpu.sampledAt(), current.sampledAt())) {
+          host.gpus.put(gpu.index(), gpu);
+        }
+      }
+    }
+    if (perf.system() != null) {
+      for (PerfSampled.System system : perf.system()) {
+        if (host.system == null || !isBefore(system.sampledAt(), host.system.sampledAt())) {
+          host.system = system;
+        }
+      }
+    }
+  }
+
+  /** Whether {@code a} is strictly older than {@code b}; an unknown time counts as oldest. */
+  private static boolean isBefore(Instant a, Instant b) {
+    if (a == null) {
+      return b != null;
+    }
+    return b != null && a.isBefore(b);
+  }
+
+  private static boolean noNulls(List<?> list) {
+    return list == null || list.stream().allMatch(Objects::nonNull);
+  }
+
+  /** One host's mutable state; {@link #view()} freezes it into the wire record. */
+  private static final class HostState {
+    final String hostId;
+    String displayName;
+    String baseUrl;
+    LivenessState liveness;
+    Instant lastSeenAt;
+    String livenessReason;
+    int epoch;
+    final Map<String, ModelView> models = new TreeMap<>();
+    final Map<Integer, PerfSampled.Gpu> gpus = new TreeMap<>();
+    PerfSampled.System system;
+    String perfStatus;
+    final Map<String, InflightRequest> inflight = new LinkedHashMap<>();
+    final List<GapView> gaps = new ArrayList<>();
+    long seq;
+
+    HostState(String hostId) {
+      this.hostId = hostId;
+    }
+
+    HostView view() {
+      return new HostView(
+          hostId,
+          displayName,
+          baseUrl,
+          liveness,
+          lastSeenAt,
+          livenessReason,
+          epoch,
+          List.copyOf(models.values()),
+          List.copyOf(gpus.values()),
+          system,
+          perfStatus,
+          List.copyOf(inflight.values()),
+          gaps,
+          seq);
+    }
+  }
+}

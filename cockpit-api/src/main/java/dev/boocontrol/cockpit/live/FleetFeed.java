@@ -1,0 +1,86 @@
+package dev.boocontrol.cockpit.live;
+
+import dev.boocontrol.contracts.EventEnvelope;
+import dev.boocontrol.contracts.events.FleetEvents;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Feeds {@link LiveFleet}: PostgreSQL seeds it at start, then the fleet topics, read by a consumer
+ * group of this replica alone from the latest offset (two replicas each see the whole fleet). The
+ * liveness topic is also replayed from the start once, since PostgreSQL does not keep liveness; a
+ * replayed state never overwrites a newer one.
+ */
+@ApplicationScoped
+public class FleetFeed {
+
+  private static final Logger LOG = Logger.getLogger(FleetFeed.class);
+
+  private final LiveFleet fleet;
+  private final FleetSeedRepository seeds;
+  private final Map<String, Instant> livenessAt = new ConcurrentHashMap<>();
+  private final Counter undecodable;
+
+  FleetFeed(LiveFleet fleet, FleetSeedRepository seeds, MeterRegistry registry) {
+    this.fleet = fleet;
+    this.seeds = seeds;
+    this.undecodable =
+        Counter.builder("boocontrol_cockpit_undecodable_total")
+            .description("records on the fleet topics that were not event envelopes (skipped)")
+            .register(registry);
+  }
+
+  void seed(@Observes StartupEvent start) {
+    seeds
+        .load()
+        .subscribe()
+        .with(
+            list -> {
+              fleet.seed(list);
+              LOG.infof("live fleet seeded with %d hosts from PostgreSQL", list.size());
+            },
+            failure -> LOG.errorf("could not seed the live fleet: %s", failure.getMessage()));
+  }
+
+  @Incoming("cockpit-fleet")
+  public void live(EventEnvelope envelope) {
+    if (envelope == null) {
+      undecodable.increment();
+      return;
+    }
+    if (envelope.is(FleetEvents.HOST_LIVENESS) && !newerLiveness(envelope)) {
+      return;
+    }
+    fleet.apply(envelope);
+  }
+
+  @Incoming("cockpit-liveness-replay")
+  public void replayed(EventEnvelope envelope) {
+    if (envelope != null && envelope.is(FleetEvents.HOST_LIVENESS) && newerLiveness(envelope)) {
+      fleet.apply(envelope);
+    }
+  }
+
+  /** True (and remembered) when this liveness event is newer than the last one applied. */
+  private boolean newerLiveness(EventEnvelope envelope) {
+    boolean[] newer = {false};
+    livenessAt.compute(
+        envelope.key(),
+        (host, last) -> {
+          if (last == null || envelope.occurredAt().isAfter(last)) {
+            newer[0] = true;
+            return envelope.occurredAt();
+          }
+          return last;
+        });
+    return newer[0];
+  }
+}

@@ -1,0 +1,160 @@
+package dev.boocontrol.cockpit.live;
+
+import dev.boocontrol.cockpit.config.CockpitConfig;
+import dev.boocontrol.cockpit.core.FleetView;
+import dev.boocontrol.cockpit.core.HostSeed;
+import dev.boocontrol.cockpit.core.Outbox;
+import dev.boocontrol.contracts.EventEnvelope;
+import dev.boocontrol.contracts.Json;
+import dev.boocontrol.contracts.cockpit.DeltaFrame;
+import dev.boocontrol.contracts.cockpit.HostView;
+import dev.boocontrol.contracts.cockpit.ResyncFrame;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * The live fleet of this replica: the {@link FleetView} fed from the fleet topics, and every
+ * WebSocket client's {@link Outbox}. Applying an event and queueing its delta happen under one
+ * lock, as do taking a snapshot and registering a client, so a client sees every delta after its
+ * snapshot exactly once and in seq order. Frames are serialized once, not once per client.
+ */
+@ApplicationScoped
+public class LiveFleet {
+
+  private static final Logger LOG = Logger.getLogger(LiveFleet.class);
+
+  private final FleetView view = new FleetView();
+  private final Map<String, Client> clients = new ConcurrentHashMap<>();
+  private final int queueSize;
+  private final Counter resyncs;
+
+  LiveFleet(CockpitConfig config, MeterRegistry registry) {
+    this.queueSize = config.websocketQueueSize();
+    this.resyncs =
+        Counter.builder("boocontrol_cockpit_ws_resyncs_total")
+            .description("WebSocket clients told to resync because they fell too far behind")
+            .register(registry);
+    registry.gaugeMapSize("boocontrol_cockpit_ws_clients", List.of(), clients);
+  }
+
+  /** Hosts read from PostgreSQL at start; seeding sends nothing. */
+  public synchronized void seed(List<HostSeed> seeds) {
+    seeds.forEach(view::seed);
+  }
+
+  /** One fleet event from Kafka: applied, and its delta queued for every client. */
+  public void apply(EventEnvelope envelope) {
+    synchronized (this) {
+      Optional<DeltaFrame> delta = view.apply(envelope);
+      if (delta.isEmpty()) {
+        return;
+      }
+      String json = Json.write(delta.get());
+      clients.values().forEach(c -> c.offer(json));
+    }
+    clients.values().forEach(Client::drain);
+  }
+
+  public synchronized List<HostView> hosts() {
+    return view.snapshot(Instant.now()).hosts();
+  }
+
+  public synchronized Optional<HostView> host(String id) {
+    return view.host(id);
+  }
+
+  /** A client joined: its snapshot is the first frame, then every delta after it. */
+  public void join(WebSocketConnection connection) {
+    Client client = new Client(connection, new Outbox(queueSize));
+    synchronized (this) {
+      client.offer(Json.write(view.snapshot(Instant.now())));
+      clients.put(connection.id(), client);
+    }
+    client.drain();
+  }
+
+  /** The client asked for a fresh snapshot (it saw a seq gap). */
+  public void resend(WebSocketConnection connection) {
+    Client client = clients.get(connection.id());
+    if (client == null) {
+      return;
+    }
+    synchronized (this) {
+      client.resnapshot(Json.write(view.snapshot(Instant.now())));
+    }
+    client.drain();
+  }
+
+  public void leave(WebSocketConnection connection) {
+    clients.remove(connection.id());
+  }
+
+  int clientCount() {
+    return clients.size();
+  }
+
+  /** One WebSocket client: its queue, drained one send at a time. */
+  private final class Client {
+    private final WebSocketConnection connection;
+    private final Outbox outbox;
+    private boolean sending;
+
+    Client(WebSocketConnection connection, Outbox outbox) {
+      this.connection = connection;
+      this.outbox = outbox;
+    }
+
+    /** Called under the LiveFleet lock. */
+    synchronized void offer(String json) {
+      if (outbox.offer(json) == Outbox.Offer.OVERFLOWED) {
+        resyncs.increment();
+        LOG.infof("WebSocket client %s fell behind: told to resync", connection.id());
+        // The queue is gone; the client gets the reason, then a fresh snapshot.
+        outbox.resynced();
+        outbox.offer(Json.write(ResyncFrame.of("client fell " + queueSize + " frames behind")));
+        outbox.offer(Json.write(view.snapshot(Instant.now())));
+      }
+    }
+
+    /** Called under the LiveFleet lock. */
+    synchronized void resnapshot(String snapshotJson) {
+      outbox.resynced();
+      outbox.offer(snapshotJson);
+    }
+
+    void drain() {
+      String next;
+      synchronized (this) {
+        if (sending || outbox.isEmpty()) {
+          return;
+        }
+        sending = true;
+        next = (String) outbox.poll();
+      }
+      connection
+          .sendText(next)
+          .subscribe()
+          .with(
+              ok -> sent(),
+              failure -> {
+                LOG.debugf("WebSocket client %s: send failed: %s", connection.id(), failure);
+                clients.remove(connection.id());
+              });
+    }
+
+    private void sent() {
+      synchronized (this) {
+        sending = false;
+      }
+      drain();
+    }
+  }
+}

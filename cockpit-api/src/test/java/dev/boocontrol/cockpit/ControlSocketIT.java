@@ -1,0 +1,258 @@
+package dev.boocontrol.cockpit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.boocontrol.contracts.EventEnvelope;
+import dev.boocontrol.contracts.EventType;
+import dev.boocontrol.contracts.Json;
+import dev.boocontrol.contracts.events.ActivityRecorded;
+import dev.boocontrol.contracts.events.FleetEvents;
+import dev.boocontrol.contracts.events.HostLiveness;
+import dev.boocontrol.contracts.events.LivenessState;
+import dev.boocontrol.contracts.events.ModelTransition;
+import dev.boocontrol.contracts.kafka.EnvelopeSerializer;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WebSocket protocol against the real broker: a snapshot on join, then per-host deltas whose
+ * seq grows by exactly one, a fresh snapshot on request and on reconnect, and no socket without a
+ * logged-in operator.
+ */
+@QuarkusTest
+class ControlSocketIT {
+
+  @TestHTTPResource("/api/ws/control")
+  URI socketUri;
+
+  @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "127.0.0.1:19192")
+  String bootstrap;
+
+  private final List<WebSocket> open = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    open.forEach(ws -> ws.abort());
+  }
+
+  @Test
+  void snapshotThenDeltasWithSeqGrowingByOnePerHost() throws Exception {
+    String token = Operator.login();
+    Frames frames = connect(token);
+    assertThat(frames.next().path("type").asText()).isEqualTo("snapshot");
+
+    String host = "ws-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant t = Instant.now();
+    try (KafkaProducer<String, EventEnvelope> producer = producer()) {
+      // The cockpit reads from the latest offset: wait until it is reading (a probe gets through).
+      String probe = host + "-probe";
+      JsonNode seen = null;
+      for (int i = 0; i < 60 && seen == null; i++) {
+        send(producer, FleetEvents.HOST_LIVENESS, probe, liveness(probe, t));
+        seen = frames.poll(500, f -> probe.equals(f.path("host").asText()));
+      }
+      assertThat(seen).as("the cockpit reads the fleet topics").isNotNull();
+
+      send(producer, FleetEvents.HOST_LIVENESS, host, liveness(host, t));
+      send(
+          producer,
+          FleetEvents.MODEL_TRANSITION,
+          host,
+          new ModelTransition(host, "qwen", "stopped", "ready", t, true));
+      send(producer, FleetEvents.ACTIVITY_RECORDED, host, activity(host, t));
+    }
+
+    List<JsonNode> deltas = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonNode f = frames.poll(15_000, x -> host.equals(x.path("host").asText()));
+      assertThat(f).as("delta %d for %s", i + 1, host).isNotNull();
+      deltas.add(f);
+    }
+    assertThat(deltas).extracting(d -> d.path("seq").asLong()).containsExactly(1L, 2L, 3L);
+    assertThat(deltas)
+        .extracting(d -> d.path("type").asText())
+        .containsExactly("control_fleet", "control_fleet", "control_activity");
+    assertThat(deltas.get(1).path("data").path("toState").asText()).isEqualTo("ready");
+
+    // Asked for it (a client that saw a gap), the client gets a snapshot that holds seq 3.
+    frames.socket.sendText("{\"type\":\"resync\"}", true).get(5, TimeUnit.SECONDS);
+    JsonNode again = frames.poll(10_000, f -> f.path("type").asText().equals("snapshot"));
+    assertThat(hostIn(again, host).path("seq").asLong()).isEqualTo(3);
+
+    // A new connection starts from a snapshot with the whole state.
+    Frames second = connect(token);
+    JsonNode snapshot = second.next();
+    assertThat(snapshot.path("type").asText()).isEqualTo("snapshot");
+    JsonNode view = hostIn(snapshot, host);
+    assertThat(view.path("seq").asLong()).isEqualTo(3);
+    assertThat(view.path("liveness").asText()).isEqualTo("CONNECTED");
+    assertThat(view.path("models").get(0).path("state").asText()).isEqualTo("ready");
+
+    given()
+        .cookie("boo_session", token)
+        .get("/api/hosts/" + host)
+        .then()
+        .statusCode(200)
+        .body("liveness", equalTo("CONNECTED"))
+        .body("seq", equalTo(3));
+    given()
+        .cookie("boo_session", token)
+        .get("/api/hosts/no-such-host")
+        .then()
+        .statusCode(404)
+        .body("field", equalTo("id"));
+  }
+
+  @Test
+  void noSocketWithoutAnOperator() {
+    for (String token : new String[] {null, "forged-or-expired"}) {
+      assertThatThrownBy(() -> connect(token))
+          .hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class)
+          .satisfies(
+              e ->
+                  assertThat(
+                          ((java.net.http.WebSocketHandshakeException) e.getCause())
+                              .getResponse()
+                              .statusCode())
+                      .isEqualTo(401));
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static JsonNode hostIn(JsonNode snapshot, String host) {
+    for (JsonNode h : snapshot.path("hosts")) {
+      if (host.equals(h.path("hostId").asText())) {
+        return h;
+      }
+    }
+    throw new AssertionError(host + " not in snapshot");
+  }
+
+  private static HostLiveness liveness(String host, Instant at) {
+    return new HostLiveness(host, LivenessState.CONNECTED, at, "event stream opened");
+  }
+
+  private static ActivityRecorded activity(String host, Instant at) {
+    return new ActivityRecorded(
+        host,
+        1,
+        at,
+        1,
+        at,
+        "qwen",
+        "/v1/chat/completions",
+        "application/json",
+        200,
+        12,
+        4,
+        0,
+        -1,
+        -1,
+        500.0,
+        40.0,
+        100,
+        true,
+        null,
+        Map.of(),
+        "it",
+        "capture");
+  }
+
+  private KafkaProducer<String, EventEnvelope> producer() {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return new KafkaProducer<>(p, new StringSerializer(), new EnvelopeSerializer());
+  }
+
+  private static <T> void send(
+      KafkaProducer<String, EventEnvelope> producer, EventType<T> type, String host, T payload)
+      throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                type.topic(), host, EventEnvelope.of(type, host, Instant.now(), payload)))
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  private Frames connect(String token) throws Exception {
+    URI ws = URI.create(socketUri.toString().replaceFirst("^http", "ws"));
+    Frames frames = new Frames();
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (token != null) {
+      builder.header("Cookie", "boo_session=" + token);
+    }
+    frames.socket = builder.buildAsync(ws, frames).get(10, TimeUnit.SECONDS);
+    open.add(frames.socket);
+    return frames;
+  }
+
+  /** Collects whole text frames as JSON. */
+  static final class Frames implements WebSocket.Listener {
+    final BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    WebSocket socket;
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        try {
+          queue.add(Json.MAPPER.readTree(partial.toString()));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+        partial.setLength(0);
+      }
+      ws.request(1);
+      return null;
+    }
+
+    JsonNode next() throws InterruptedException {
+      JsonNode f = queue.poll(10, TimeUnit.SECONDS);
+      assertThat(f).as("a frame").isNotNull();
+      return f;
+    }
+
+    /** The first frame matching within the time, skipping others; null if none came. */
+    JsonNode poll(long millis, java.util.function.Predicate<JsonNode> match)
+        throws InterruptedException {
+      long deadline = System.nanoTime() + Duration.ofMillis(millis).toNanos();
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return null;
+        }
+        JsonNode f = queue.poll(left, TimeUnit.NANOSECONDS);
+        if (f != null && match.test(f)) {
+          return f;
+        }
+      }
+    }
+  }
+}
