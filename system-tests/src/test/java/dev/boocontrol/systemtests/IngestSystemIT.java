@@ -3,19 +3,8 @@ package dev.boocontrol.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.boocontrol.platform.testing.Eventually;
 import dev.boocontrol.platform.testing.TestDatabase;
-import dev.boocontrol.sim.Ports;
-import dev.boocontrol.sim.SimMain;
-import dev.boocontrol.sim.core.SimConfigParser;
-import io.vertx.core.Vertx;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,12 +12,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -79,105 +66,46 @@ class IngestSystemIT {
           sim: {loadSeconds: 0.1, unloadSeconds: 0.05, genTps: 400, promptTps: 20000}
       """;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final Random RANDOM = new Random(20261125L);
 
-  private static Vertx vertx;
-  private static int control;
-  private static final Map<String, Integer> PORT = new HashMap<>();
-  private static final Map<String, String> MODELS_OF = new HashMap<>();
+  private static SystemStack stack;
   private static String hostA;
   private static String hostB;
-  private static Path hostsFile;
-  private static Map<String, String> env;
+  private static int connectorPort;
+  private static int ingestPort;
   private static ServiceProcess connector;
   private static ServiceProcess ingest;
-  private static final List<ServiceProcess> started = new ArrayList<>();
 
   @BeforeAll
   static void startHostsAndServices() throws Exception {
-    int[] ports = Ports.freeRun(7);
-    control = ports[0];
-    vertx = Vertx.vertx();
-    new SimMain(vertx)
-        .start(
-            List.of(SimConfigParser.parse(HOST_A, "sys-a"), SimConfigParser.parse(HOST_B, "sys-b")),
-            ports[1],
-            control)
-        .toCompletionStage()
-        .toCompletableFuture()
-        .get(20, TimeUnit.SECONDS);
-    String suffix = UUID.randomUUID().toString().substring(0, 8);
-    hostA = "sys-a-" + suffix;
-    hostB = "sys-b-" + suffix;
-    PORT.put(hostA, ports[1]);
-    PORT.put(hostB, ports[2]);
-    MODELS_OF.put(hostA, "a,b");
-    MODELS_OF.put(hostB, "c");
-    hostsFile = Files.createTempFile("system-hosts", ".yaml");
-    Files.writeString(
-        hostsFile,
-        "hosts:\n"
-            + "  - id: "
-            + hostA
-            + "\n    url: http://127.0.0.1:"
-            + ports[1]
-            + "\n  - id: "
-            + hostB
-            + "\n    url: http://127.0.0.1:"
-            + ports[2]
-            + "\n");
-    env = new HashMap<>();
-    env.put("BOO_HOSTS_FILE", hostsFile.toString());
-    env.put("BOO_PG_HOST", TestDatabase.host());
-    env.put("BOO_PG_PORT", TestDatabase.port());
-    env.put("BOO_PG_USER", TestDatabase.user());
-    env.put("BOO_PG_PASSWORD", TestDatabase.password());
-    env.put("BOO_PG_DB", TestDatabase.database());
-    env.put(
-        "BOO_KAFKA_BOOTSTRAP",
-        System.getenv().getOrDefault("BOO_TEST_KAFKA_BOOTSTRAP", "127.0.0.1:19192"));
-    env.put("BOOCONTROL_REGISTRY_DISABLE_UNLISTED", "false");
-    env.put("BOOCONTROL_FLEET_CONNECTOR_HEALTH_PROBE_INTERVAL", "1s");
-    env.put("BOOCONTROL_FLEET_CONNECTOR_RECONNECT_MAX_BACKOFF", "500ms");
-    env.put("BOOCONTROL_FLEET_CONNECTOR_FAILURES_BEFORE_DOWN", "3");
-    env.put("BOOCONTROL_FLEET_CONNECTOR_DOWN_PROBE_INTERVAL", "1s");
-    env.put("BOOCONTROL_FLEET_CONNECTOR_REQUEST_TIMEOUT", "3s");
-    env.put("BOOCONTROL_PERF_INGEST_POLL_INTERVAL", "1s");
-    connector = track(new ServiceProcess("fleet-connector", "connector-1", ports[3], env).start());
-    ingest = track(new ServiceProcess("perf-ingest", "perf-ingest-1", ports[4], env).start());
-    PORT.put("connector-2", ports[5]);
-    PORT.put("connector-1", ports[3]);
-    PORT.put("perf-ingest", ports[4]);
-    awaitSubscribed(hostA);
-    awaitSubscribed(hostB);
-  }
-
-  private static ServiceProcess track(ServiceProcess p) {
-    started.add(p);
-    return p;
+    stack =
+        new SystemStack(
+            HOST_A,
+            List.of("a", "b"),
+            HOST_B,
+            List.of("c"),
+            Map.of(
+                "BOOCONTROL_FLEET_CONNECTOR_HEALTH_PROBE_INTERVAL", "1s",
+                "BOOCONTROL_FLEET_CONNECTOR_RECONNECT_MAX_BACKOFF", "500ms",
+                "BOOCONTROL_FLEET_CONNECTOR_FAILURES_BEFORE_DOWN", "3",
+                "BOOCONTROL_FLEET_CONNECTOR_DOWN_PROBE_INTERVAL", "1s",
+                "BOOCONTROL_FLEET_CONNECTOR_REQUEST_TIMEOUT", "3s",
+                "BOOCONTROL_PERF_INGEST_POLL_INTERVAL", "1s"),
+            20261125L);
+    hostA = stack.hostA;
+    hostB = stack.hostB;
+    connectorPort = stack.port();
+    ingestPort = stack.port();
+    connector = stack.start("fleet-connector", "connector-1", connectorPort);
+    ingest = stack.start("perf-ingest", "perf-ingest-1", ingestPort);
+    stack.awaitSubscribed(hostA);
+    stack.awaitSubscribed(hostB);
   }
 
   @AfterAll
   static void stopEverything() throws Exception {
-    for (ServiceProcess p : started) {
-      p.close();
-    }
-    if (hostA != null) {
-      try (Connection c = TestDatabase.connect(TestDatabase.database());
-          PreparedStatement s =
-              c.prepareStatement("UPDATE hosts SET enabled = false WHERE id = ANY(?)")) {
-        s.setArray(1, c.createArrayOf("text", new Object[] {hostA, hostB}));
-        s.executeUpdate();
-      }
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-    if (hostsFile != null) {
-      Files.deleteIfExists(hostsFile);
+    if (stack != null) {
+      stack.close();
     }
   }
 
@@ -241,10 +169,7 @@ class IngestSystemIT {
     for (int i = 0; i < 5; i++) {
       assertThat(chat(hostB)).isEqualTo(200);
     }
-    connector =
-        track(
-            new ServiceProcess("fleet-connector", "connector-1", PORT.get("connector-1"), env)
-                .start());
+    connector = stack.start("fleet-connector", "connector-1", connectorPort);
     assertExactlyOnce(hostA);
     assertExactlyOnce(hostB);
     assertThat(gaps(hostA)).as("the pruned rows are reported").hasSizeGreaterThan(gapsBefore);
@@ -259,10 +184,7 @@ class IngestSystemIT {
       assertThat(chat(i % 2 == 0 ? hostA : hostB)).isEqualTo(200);
       pause(50); // the connector keeps up; only the writer is gone
     }
-    ingest =
-        track(
-            new ServiceProcess("perf-ingest", "perf-ingest-1", PORT.get("perf-ingest"), env)
-                .start());
+    ingest = stack.start("perf-ingest", "perf-ingest-1", ingestPort);
     assertExactlyOnce(hostA);
     assertExactlyOnce(hostB);
     assertThat(gaps(hostA).size() + gaps(hostB).size()).isEqualTo(gapsBefore);
@@ -271,10 +193,7 @@ class IngestSystemIT {
   @Test
   @Order(4)
   void aSecondReplicaTakesOverADeadOnesHostsWithinFifteenSeconds() throws Exception {
-    ServiceProcess second =
-        track(
-            new ServiceProcess("fleet-connector", "connector-2", PORT.get("connector-2"), env)
-                .start());
+    ServiceProcess second = stack.start("fleet-connector", "connector-2", stack.port());
     pause(3000);
     for (String host : List.of(hostA, hostB)) {
       assertThat(holders(host)).as("one connector lease for " + host).hasSize(1);
@@ -463,79 +382,27 @@ class IngestSystemIT {
   // ------------------------------------------------------------------ hosts
 
   private static int chat(String host) {
-    String[] models = MODELS_OF.get(host).split(",");
-    String model = models[RANDOM.nextInt(models.length)];
-    String body =
-        "{\"model\":\""
-            + model
-            + "\",\"stream\":"
-            + RANDOM.nextBoolean()
-            + ",\"max_tokens\":"
-            + (4 + RANDOM.nextInt(12))
-            + ",\"messages\":[{\"role\":\"user\",\"content\":\"system test "
-            + System.nanoTime()
-            + "\"}]}";
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create("http://127.0.0.1:" + PORT.get(host) + "/v1/chat/completions"))
-                  .timeout(Duration.ofSeconds(10))
-                  .header("Content-Type", "application/json")
-                  .header("X-Boo-Source", "system-test")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .statusCode();
-    } catch (java.io.IOException e) {
-      return -1; // the host is down or dropped us: part of the chaos
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+    return stack.chat(host);
   }
 
   private static Instant capturedAt(String host) {
-    return Instant.parse(simGet(host, "/status").path("captured_at").asText());
+    return Instant.parse(stack.simGet(host, "/status").path("captured_at").asText());
   }
 
   private static int subscribers(String host) {
-    return simGet(host, "/status").path("event_subscribers").asInt();
+    return stack.subscribers(host);
   }
 
   private static void awaitSubscribed(String host) throws InterruptedException {
-    Eventually.await(
-        "a connector streams events from " + host,
-        Duration.ofSeconds(30),
-        () -> subscribers(host) >= 1);
+    stack.awaitSubscribed(host);
   }
 
   private static JsonNode simGet(String host, String path) {
-    return sim(host, "GET", path);
+    return stack.simGet(host, path);
   }
 
   private static void simPost(String host, String path) {
-    sim(host, "POST", path);
-  }
-
-  private static JsonNode sim(String host, String method, String path) {
-    try {
-      HttpResponse<String> r =
-          HTTP.send(
-              HttpRequest.newBuilder(
-                      URI.create(
-                          "http://127.0.0.1:" + control + "/sim/hosts/" + PORT.get(host) + path))
-                  .timeout(Duration.ofSeconds(30))
-                  .method(method, HttpRequest.BodyPublishers.noBody())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(200);
-      return JSON.readTree(r.body());
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    stack.simPost(host, path);
   }
 
   private static void pause(long millis) {

@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Feeds {@link LiveFleet}: PostgreSQL seeds it at start, then the fleet topics, read by a consumer
  * group of this replica alone from the latest offset (two replicas each see the whole fleet). The
- * liveness topic is also replayed from the start once, since PostgreSQL does not keep liveness; a
- * replayed state never overwrites a newer one.
+ * liveness topic is also replayed from the start once, since PostgreSQL does not keep liveness,
+ * for the registry's hosts only; a replayed state never overwrites a newer one.
  */
 @ApplicationScoped
 public class FleetFeed {
@@ -62,9 +62,16 @@ public class FleetFeed {
     fleet.apply(envelope);
   }
 
+  /**
+   * Old liveness is only the last known state of hosts in the registry: a host removed since (or a
+   * test host of long ago) must not come back as a card.
+   */
   @Incoming("cockpit-liveness-replay")
   public void replayed(EventEnvelope envelope) {
-    if (envelope != null && envelope.is(FleetEvents.HOST_LIVENESS) && newerLiveness(envelope)) {
+    if (envelope != null
+        && envelope.is(FleetEvents.HOST_LIVENESS)
+        && fleet.host(envelope.key()).isPresent()
+        && newerLiveness(envelope)) {
       fleet.apply(envelope);
     }
   }

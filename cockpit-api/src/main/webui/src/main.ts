@@ -1,0 +1,94 @@
+import './style.css';
+import { ActivityFeed } from './activity';
+import { ApiError, login, logout, me } from './api';
+import { renderFleet } from './fleet';
+import { LiveFleet } from './live';
+import { PerfView } from './perf';
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+async function start(): Promise<void> {
+  try {
+    const who = await me();
+    showApp(who.operator);
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) showLogin();
+    else throw e;
+  }
+}
+
+function showLogin(): void {
+  $('app').hidden = true;
+  $('login').hidden = false;
+  $('login-form').onsubmit = async (ev) => {
+    ev.preventDefault();
+    $('login-error').textContent = '';
+    try {
+      const who = await login($<HTMLInputElement>('login-user').value, $<HTMLInputElement>('login-password').value);
+      showApp(who.operator);
+    } catch (e) {
+      $('login-error').textContent = (e as Error).message;
+    }
+  };
+}
+
+function showApp(operator: string): void {
+  $('login').hidden = true;
+  $('app').hidden = false;
+  $('operator').textContent = operator;
+  const fleet = new LiveFleet();
+  const feed = new ActivityFeed($('feed'), $('feed-spacer'), $('activity-count'), $('detail'), {
+    host: $('f-host'), model: $('f-model'), source: $('f-source'), status: $('f-status'),
+  });
+  const perf = new PerfView($('perf-note'));
+  let range = '1h';
+  let perfPicked = false;
+  const perfHost = $<HTMLSelectElement>('p-host');
+
+  fleet.onConn((s) => {
+    const chip = $('conn');
+    chip.textContent = s === 'live' ? 'live' : s === 'reconnecting' ? 'reconnecting…' : 'connecting…';
+    chip.className = `chip ${s === 'live' ? 'green' : 'amber'}`;
+  });
+  fleet.onChange((host, delta) => {
+    const swap = delta && delta.event === 'model.transition' && (delta.data as { swap?: boolean }).swap
+      ? { host: delta.host, model: String((delta.data as { modelId?: string }).modelId) } : undefined;
+    if (!delta || delta.type === 'control_fleet' || delta.type === 'control_perf') renderFleet(fleet, $('hosts'), swap);
+    if (delta) feed.onDelta(delta);
+    if (!host || ![...perfHost.options].some((o) => o.value === host)) {
+      for (const id of fleet.hosts.keys()) if (![...perfHost.options].some((o) => o.value === id)) perfHost.add(new Option(id, id));
+      // Start on a host that is up rather than the first name.
+      const up = [...fleet.hosts.values()].find((h) => h.liveness === 'CONNECTED');
+      if (up && !perfPicked) perfHost.value = up.hostId;
+    }
+  });
+  setInterval(() => renderFleet(fleet, $('hosts')), 15_000); // "last seen" ages
+
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.tab')) {
+    b.onclick = () => {
+      document.querySelectorAll('.tab').forEach((x) => x.classList.toggle('active', x === b));
+      for (const t of ['fleet', 'activity', 'perf']) $(`tab-${t}`).hidden = t !== b.dataset.tab;
+      if (b.dataset.tab === 'perf') void perf.show(perfHost.value, range);
+    };
+  }
+  for (const b of document.querySelectorAll<HTMLButtonElement>('.range')) {
+    b.onclick = () => {
+      range = b.dataset.range!;
+      document.querySelectorAll('.range').forEach((x) => x.classList.toggle('active', x === b));
+      void perf.show(perfHost.value, range);
+    };
+  }
+  perfHost.onchange = () => {
+    perfPicked = true;
+    void perf.show(perfHost.value, range);
+  };
+  $('logout').onclick = async () => {
+    fleet.stop();
+    await logout();
+    location.reload();
+  };
+  fleet.connect();
+  void feed.loadRecent();
+}
+
+void start();

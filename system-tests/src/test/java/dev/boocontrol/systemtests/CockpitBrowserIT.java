@@ -1,0 +1,267 @@
+package dev.boocontrol.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web cockpit in a real headless Chromium against the real stack (packaged connector,
+ * perf-ingest and cockpit-api, simulated hosts): log in, both hosts' cards with their models, a
+ * chat appearing in Activity, a host going down (grey) and coming back (green), a model swap, the
+ * performance charts, and no console errors. Screenshots go to {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CockpitBrowserIT {
+
+  private static final String HOST_A =
+      """
+      performance:
+        every: 1s
+      sim:
+        hostName: browser-a
+        fastClock: true
+      models:
+        llama-8b:
+          name: "Llama 3.1 8B"
+          sim: {loadSeconds: 0.3, unloadSeconds: 0.1, genTps: 300, promptTps: 20000}
+        qwen-coder:
+          name: "Qwen Coder"
+          sim: {loadSeconds: 0.3, unloadSeconds: 0.1, genTps: 300, promptTps: 20000}
+      """;
+
+  private static final String HOST_B =
+      """
+      performance:
+        every: 1s
+      sim:
+        hostName: browser-b
+        fastClock: true
+      models:
+        mistral-7b:
+          sim: {loadSeconds: 0.2, unloadSeconds: 0.05, genTps: 300, promptTps: 20000}
+      """;
+
+  private static final String PASSWORD = "browser-test-password";
+  private static final Path SHOTS =
+      ServiceProcess.rootDir().resolve("system-tests/target/screenshots");
+
+  private static SystemStack stack;
+  private static String cockpit;
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void start() throws Exception {
+    stack =
+        new SystemStack(
+            HOST_A,
+            List.of("llama-8b", "qwen-coder"),
+            HOST_B,
+            List.of("mistral-7b"),
+            Map.of(
+                "BOOCONTROL_FLEET_CONNECTOR_HEALTH_PROBE_INTERVAL", "1s",
+                "BOOCONTROL_FLEET_CONNECTOR_RECONNECT_MAX_BACKOFF", "500ms",
+                "BOOCONTROL_FLEET_CONNECTOR_FAILURES_BEFORE_DOWN", "3",
+                "BOOCONTROL_FLEET_CONNECTOR_DOWN_PROBE_INTERVAL", "1s",
+                "BOOCONTROL_FLEET_CONNECTOR_REQUEST_TIMEOUT", "3s",
+                "BOOCONTROL_PERF_INGEST_POLL_INTERVAL", "1s",
+                "BOO_OPERATOR_PASSWORD", PASSWORD),
+            7L);
+    int cockpitPort = stack.port();
+    stack.start("cockpit-api", "cockpit-1", cockpitPort);
+    stack.start("fleet-connector", "browser-connector", stack.port());
+    stack.start("perf-ingest", "browser-ingest", stack.port());
+    stack.awaitSubscribed(stack.hostA);
+    stack.awaitSubscribed(stack.hostB);
+    cockpit = "http://127.0.0.1:" + cockpitPort + "/";
+    Files.createDirectories(SHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1280, 900));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theOperatorLogsInAndSeesBothHostsWithTheirModels() throws Exception {
+    browser.get(cockpit);
+    waitFor("the login form", () -> browser.findElement(By.id("login")).isDisplayed());
+    browser.findElement(By.id("login-user")).sendKeys("admin");
+    browser.findElement(By.id("login-password")).sendKeys("wrong");
+    browser.findElement(By.id("login-submit")).click();
+    waitFor("the refusal", () -> !text(By.id("login-error")).isEmpty());
+    assertThat(text(By.id("login-error"))).contains("wrong user or password");
+    browser.findElement(By.id("login-password")).clear();
+    browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+
+    // Each simulated host says which models it has once it is asked; a chat loads one.
+    assertThat(stack.chat(stack.hostA, "llama-8b")).isEqualTo(200);
+    assertThat(stack.chat(stack.hostB, "mistral-7b")).isEqualTo(200);
+    waitFor(
+        "both host cards, connected",
+        () -> state(stack.hostA).equals("CONNECTED") && state(stack.hostB).equals("CONNECTED"));
+    waitFor(
+        "the loaded models",
+        () ->
+            card(stack.hostA).getText().contains("llama-8b")
+                && card(stack.hostB).getText().contains("mistral-7b"));
+    assertThat(text(By.id("conn"))).isEqualTo("live");
+    shot("1-fleet");
+  }
+
+  @Test
+  @Order(2)
+  void aChatAppearsInActivity() throws Exception {
+    browser.findElement(By.cssSelector("[data-tab=activity]")).click();
+    long sent = System.nanoTime();
+    assertThat(stack.chat(stack.hostB, "mistral-7b")).isEqualTo(200);
+    long before = total();
+    waitFor("the new row", () -> total() > before);
+    assertThat(browser.findElement(By.id("feed")).getText()).contains(stack.hostB);
+    System.out.printf("chat to Activity row: %d ms%n", (System.nanoTime() - sent) / 1_000_000);
+    browser.findElement(By.cssSelector(".feed-row")).click();
+    waitFor("the row details", () -> browser.findElement(By.id("detail")).isDisplayed());
+    assertThat(text(By.id("detail"))).contains("system-test").contains("tokens");
+    shot("2-activity");
+    browser.findElement(By.cssSelector("#detail .close")).click();
+  }
+
+  @Test
+  @Order(3)
+  void aHostGoingDownTurnsGreyAndComingBackTurnsGreen() throws Exception {
+    browser.findElement(By.cssSelector("[data-tab=fleet]")).click();
+    stack.simPost(stack.hostB, "/down?mode=refuse");
+    waitFor("host B down", () -> state(stack.hostB).equals("DOWN"));
+    assertThat(card(stack.hostB).getAttribute("class")).contains("grey");
+    assertThat(card(stack.hostB).getText()).contains("last seen");
+    shot("3-host-down");
+    stack.simPost(stack.hostB, "/up");
+    waitFor("host B back", () -> state(stack.hostB).equals("CONNECTED"));
+    assertThat(card(stack.hostB).getAttribute("class")).contains("green");
+  }
+
+  @Test
+  @Order(4)
+  void aModelSwapIsVisible() throws Exception {
+    assertThat(stack.chat(stack.hostA, "qwen-coder")).isEqualTo(200);
+    waitFor(
+        "the swap on host A",
+        () -> {
+          String t = card(stack.hostA).getText();
+          return t.contains("qwen-coder") && t.contains("swapped in");
+        });
+    shot("4-swap");
+  }
+
+  @Test
+  @Order(5)
+  void performanceChartsDrawAndTheConsoleStaysClean() throws Exception {
+    browser.findElement(By.cssSelector("[data-tab=perf]")).click();
+    waitFor(
+        "a drawn chart",
+        () ->
+            !browser.findElements(By.cssSelector("#c-vram canvas")).isEmpty()
+                && !text(By.id("perf-note")).equals("loading…"));
+    assertThat(text(By.id("perf-note"))).doesNotContain("could not");
+    shot("5-performance");
+    browser.manage().window().setSize(new Dimension(390, 844));
+    browser.findElement(By.cssSelector("[data-tab=fleet]")).click();
+    shot("6-phone");
+    List<LogEntry> errors =
+        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            // the deliberate wrong password of the first test answers 401
+            .filter(e -> !e.getMessage().contains("/api/login"))
+            .filter(e -> !e.getMessage().contains("/api/me"))
+            .toList();
+    assertThat(errors).as("console errors").isEmpty();
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static WebElement card(String host) {
+    return browser.findElement(By.cssSelector("article.host[data-host='" + host + "']"));
+  }
+
+  private static String state(String host) {
+    List<WebElement> cards =
+        browser.findElements(By.cssSelector("article.host[data-host='" + host + "']"));
+    return cards.isEmpty() ? "" : cards.get(0).getAttribute("data-state");
+  }
+
+  /** Rows held by the feed, from its "N of M requests" line. */
+  private static long total() {
+    String t = text(By.id("activity-count")).replace(",", "");
+    return t.isEmpty() ? 0 : Long.parseLong(t.replaceAll(".* of (\\d+) requests", "$1"));
+  }
+
+  private static String text(By by) {
+    return browser.findElement(by).getText();
+  }
+
+  private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .withMessage(what)
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(d -> condition.getAsBoolean());
+  }
+
+  private static void shot(String name) throws Exception {
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(SHOTS.resolve(name + ".png"), png);
+  }
+}
