@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Feeds {@link LiveFleet}: PostgreSQL seeds it at start, then the fleet topics, read by a consumer
  * group of this replica alone from the latest offset (two replicas each see the whole fleet). The
- * liveness topic is also replayed from the start once, since PostgreSQL does not keep liveness,
- * for the registry's hosts only; a replayed state never overwrites a newer one.
+ * liveness topic is also replayed from the start once, since PostgreSQL does not keep liveness, for
+ * the registry's hosts only; a replayed state never overwrites a newer one.
  */
 @ApplicationScoped
 public class FleetFeed {
