@@ -34,7 +34,11 @@ export class LiveFleet {
     const ws = new WebSocket(`${proto}://${location.host}/api/ws/control`);
     this.ws = ws;
     this.awaitingSnapshot = true;
-    ws.onmessage = (m) => this.onFrame(JSON.parse(m.data as string) as CockpitFrame);
+    // A message is one frame, or an array of frames in order when we were behind.
+    ws.onmessage = (m) => {
+      const parsed = JSON.parse(m.data as string) as CockpitFrame | CockpitFrame[];
+      for (const f of Array.isArray(parsed) ? parsed : [parsed]) this.onFrame(f);
+    };
     ws.onclose = () => {
       if (this.ws !== ws || this.stopped) return;
       this.setConn('reconnecting');

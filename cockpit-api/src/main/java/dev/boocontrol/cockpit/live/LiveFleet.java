@@ -31,6 +31,9 @@ public class LiveFleet {
 
   private static final Logger LOG = Logger.getLogger(LiveFleet.class);
 
+  /** Most frames sent in one WebSocket message to a client that is behind. */
+  static final int BATCH = 64;
+
   private final FleetView view = new FleetView();
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
   private final int queueSize;
@@ -130,6 +133,10 @@ public class LiveFleet {
       outbox.offer(snapshotJson);
     }
 
+    /**
+     * Sends what is queued: one frame as it is, or, when the client is behind, up to {@link #BATCH}
+     * frames as one JSON array in order (one WebSocket message instead of many).
+     */
     void drain() {
       String next;
       synchronized (this) {
@@ -137,7 +144,16 @@ public class LiveFleet {
           return;
         }
         sending = true;
-        next = (String) outbox.poll();
+        String first = (String) outbox.poll();
+        if (outbox.isEmpty()) {
+          next = first;
+        } else {
+          StringBuilder batch = new StringBuilder("[").append(first);
+          for (int i = 1; i < BATCH && !outbox.isEmpty(); i++) {
+            batch.append(',').append((String) outbox.poll());
+          }
+          next = batch.append(']').toString();
+        }
       }
       connection
           .sendText(next)
