@@ -20,6 +20,9 @@ export class LiveFleet {
   private connListeners: ((s: ConnState) => void)[] = [];
   private awaitingSnapshot = true;
   stopped = false;
+  /** Snapshots received on this page, and resyncs asked for after a seq gap (shown to tests). */
+  snapshots = 0;
+  gapResyncs = 0;
 
   onChange(l: Listener): void {
     this.listeners.push(l);
@@ -58,6 +61,7 @@ export class LiveFleet {
       this.hosts.clear();
       for (const h of frame.hosts) this.hosts.set(h.hostId, h);
       this.awaitingSnapshot = false;
+      this.snapshots++;
       this.backoffMs = 500;
       this.setConn('live');
       this.emit(null, null);
@@ -73,6 +77,7 @@ export class LiveFleet {
     if (frame.seq <= last) return; // stale or duplicate
     if (frame.seq > last + 1) {
       this.awaitingSnapshot = true;
+      this.gapResyncs++;
       this.ws?.send(JSON.stringify({ type: 'resync' }));
       return;
     }

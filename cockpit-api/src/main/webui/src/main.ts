@@ -37,6 +37,8 @@ function showApp(operator: string): void {
   $('app').hidden = false;
   $('operator').textContent = operator;
   const fleet = new LiveFleet();
+  // The end-to-end test reads the seq bookkeeping from here (and forces a gap).
+  (window as unknown as { booFleet: LiveFleet }).booFleet = fleet;
   const feed = new ActivityFeed($('feed'), $('feed-spacer'), $('activity-count'), $('detail'), {
     host: $('f-host'), model: $('f-model'), source: $('f-source'), status: $('f-status'),
   });

@@ -2,6 +2,7 @@ package dev.boocontrol.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.boocontrol.platform.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -208,6 +209,75 @@ class CockpitBrowserIT {
 
   @Test
   @Order(5)
+  void aSeqGapMakesTheClientResync() throws Exception {
+    var js = (org.openqa.selenium.JavascriptExecutor) browser;
+    long snapshots = ((Number) js.executeScript("return window.booFleet.snapshots")).longValue();
+    // Pretend this client missed frames: it holds a seq far behind the server's.
+    js.executeScript("window.booFleet.hosts.get(arguments[0]).seq -= 3", stack.hostB);
+    assertThat(stack.chat(stack.hostB, "mistral-7b")).isEqualTo(200);
+    waitFor(
+        "a resync after the gap",
+        () ->
+            ((Number) js.executeScript("return window.booFleet.gapResyncs")).longValue() >= 1
+                && ((Number) js.executeScript("return window.booFleet.snapshots")).longValue()
+                    > snapshots);
+    waitFor("host B live again", () -> state(stack.hostB).equals("CONNECTED"));
+  }
+
+  @Test
+  @Order(6)
+  void aSecondCockpitReplicaShowsTheWholeFleetToo() throws Exception {
+    int port = stack.port();
+    stack.start("cockpit-api", "cockpit-2", port);
+    String second = "http://127.0.0.1:" + port;
+    var login =
+        SystemStack.HTTP.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(second + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"user\":\"admin\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).isEqualTo(200);
+    String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    // Fresh news reaches the second replica too (its own consumer group, from the latest offset).
+    stack.simPost(stack.hostA, "/connections/drop");
+    Eventually.await(
+        "both hosts connected on the second replica",
+        Duration.ofSeconds(30),
+        () -> {
+          String hosts = get(second + "/api/hosts", cookie);
+          return hosts.contains("\"hostId\":\"" + stack.hostA + "\"")
+              && hosts.contains("\"hostId\":\"" + stack.hostB + "\"")
+              && connected(hosts, stack.hostA)
+              && connected(hosts, stack.hostB);
+        });
+  }
+
+  private static boolean connected(String hostsJson, String host) {
+    int at = hostsJson.indexOf("\"hostId\":\"" + host + "\"");
+    int next = hostsJson.indexOf("\"hostId\":", at + 1);
+    String view = hostsJson.substring(at, next < 0 ? hostsJson.length() : next);
+    return view.contains("\"liveness\":\"CONNECTED\"");
+  }
+
+  private static String get(String url, String cookie) {
+    try {
+      return SystemStack.HTTP
+          .send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                  .header("Cookie", cookie)
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  @Test
+  @Order(7)
   void performanceChartsDrawAndTheConsoleStaysClean() throws Exception {
     browser.findElement(By.cssSelector("[data-tab=perf]")).click();
     waitFor(
