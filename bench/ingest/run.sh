@@ -25,42 +25,17 @@ SIM_PORT=${BENCH_SIM_PORT:-9701}
 SIM_CONTROL=${BENCH_SIM_CONTROL_PORT:-9700}
 CONNECTOR_PORT=9721
 INGEST_PORT=9722
-WORK=$(mktemp -d)
 LOGS=${BOO_WORK_DIR:-$HOME/.boocontrol}/bench-ingest
-mkdir -p "$LOGS"
-JAVA_OPTS="-Xms32m -Xmx384m -XX:+UseSerialGC"
 HOST=bench-host
-pids=()
-kafka_started=0
-
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  ((kafka_started)) && bash "$ROOT/infra/kafka.sh" stop --name bench >/dev/null 2>&1 || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+trap bench_cleanup EXIT
 psql_bench() { bash "$ROOT/infra/pg.sh" psql -d boocontrol_bench -qAt -v ON_ERROR_STOP=1 "$@"; }
 sim() { curl -fsS -X "$1" "http://127.0.0.1:$SIM_CONTROL/sim/hosts/$SIM_PORT$2" "${@:3}"; }
-wait_for() { # what, seconds, command...
-  local what=$1 secs=$2; shift 2
-  for ((i = 0; i < secs * 4; i++)); do "$@" >/dev/null 2>&1 && return 0; sleep 0.25; done
-  log "timed out waiting for $what"; exit 1
-}
 
-jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
-if [[ ! -f $(jar fleet-connector) || ! -f $(jar perf-ingest) || ! -f $ROOT/infra/llama-swap-sim/target/llama-swap-sim.jar ]]; then
-  log "building (./boocontrol build)"; "$ROOT/boocontrol" build >&2
-fi
+bench_infra fleet-connector perf-ingest
 
-bash "$ROOT/infra/pg.sh" start >&2
-bash "$ROOT/infra/kafka.sh" status --name bench --port "$KAFKA_PORT" >/dev/null 2>&1 || kafka_started=1
-bash "$ROOT/infra/kafka.sh" start --name bench --port "$KAFKA_PORT" >&2
-bash "$ROOT/infra/pg.sh" psql -q -v ON_ERROR_STOP=1 \
-  -c "DROP DATABASE IF EXISTS boocontrol_bench WITH (FORCE)" -c "CREATE DATABASE boocontrol_bench" >/dev/null
-
-cat >"$WORK/host.yaml" <<YAML
+cat >"$BENCH_WORK/host.yaml" <<YAML
 metricsMaxInMemory: ${BENCH_HOST_ROWS:-1000}
 performance:
   every: 5s
@@ -70,24 +45,13 @@ models:
   bench-model:
     sim: {loadSeconds: 0.1, genTps: 80, promptTps: 2000}
 YAML
-printf 'hosts:\n  - id: %s\n    url: http://127.0.0.1:%s\n' "$HOST" "$SIM_PORT" >"$WORK/hosts.yaml"
+printf 'hosts:\n  - id: %s\n    url: http://127.0.0.1:%s\n' "$HOST" "$SIM_PORT" >"$BENCH_WORK/hosts.yaml"
 
 log "starting the simulated host, fleet-connector and perf-ingest"
-java $JAVA_OPTS -jar "$ROOT/infra/llama-swap-sim/target/llama-swap-sim.jar" \
-  --port "$SIM_PORT" --control-port "$SIM_CONTROL" "$WORK/host.yaml" >"$LOGS/sim.log" 2>&1 &
-pids+=($!)
-wait_for "the simulated host" 30 curl -fsS "http://127.0.0.1:$SIM_PORT/health"
-for svc in fleet-connector:$CONNECTOR_PORT perf-ingest:$INGEST_PORT; do
-  name=${svc%%:*} port=${svc##*:}
-  BOO_HOSTS_FILE=$WORK/hosts.yaml BOO_HTTP_PORT=$port BOO_PG_DB=boocontrol_bench \
-    BOO_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT BOO_INSTANCE_ID=bench-$name \
-    BOOCONTROL_REGISTRY_DISABLE_UNLISTED=true \
-    java $JAVA_OPTS ${BENCH_SERVICE_OPTS:-} -jar "$(jar "$name")" >"$LOGS/$name.log" 2>&1 &
-  pids+=($!)
-done
-for port in $CONNECTOR_PORT $INGEST_PORT; do
-  wait_for "service on :$port" 90 curl -fsS "http://127.0.0.1:$port/q/health/ready"
-done
+bench_sim "$SIM_PORT" "$SIM_CONTROL" "$BENCH_WORK/host.yaml"
+bench_service fleet-connector "$CONNECTOR_PORT" "$BENCH_WORK/hosts.yaml"
+bench_service perf-ingest "$INGEST_PORT" "$BENCH_WORK/hosts.yaml"
+bench_ready "$CONNECTOR_PORT" "$INGEST_PORT"
 wait_for "the connector's event stream" 30 \
   bash -c "curl -fsS http://127.0.0.1:$SIM_CONTROL/sim/hosts/$SIM_PORT/status | grep -q '\"event_subscribers\":[1-9]'"
 

@@ -94,6 +94,10 @@ export class ActivityFeed {
         if (![...sel.options].some((o) => o.value === v)) sel.add(new Option(v, v));
       }
     }
+    if (incoming.length > 1) {
+      // A page from the search API may land after live rows: keep newest first (stable for ties).
+      this.rows.sort((a, b) => Date.parse(b.finishedAt) - Date.parse(a.finishedAt));
+    }
     if (this.rows.length > MAX_ROWS) {
       for (const r of this.rows.splice(MAX_ROWS)) this.keys.delete(`${r.hostId}/${r.epoch}/${r.activityId}`);
     }

@@ -52,7 +52,10 @@ function showApp(operator: string): void {
     chip.textContent = s === 'live' ? 'live' : s === 'reconnecting' ? 'reconnecting…' : 'connecting…';
     chip.className = `chip ${s === 'live' ? 'green' : 'amber'}`;
   });
+  let snapshotsSeen = 0;
   fleet.onChange((host, delta) => {
+    // A snapshot after the first means frames were skipped: activity is not in a snapshot.
+    if (!delta && ++snapshotsSeen > 1) void feed.loadRecent();
     const swap = delta && delta.event === 'model.transition' && (delta.data as { swap?: boolean }).swap
       ? { host: delta.host, model: String((delta.data as { modelId?: string }).modelId) } : undefined;
     if (!delta || delta.type === 'control_fleet' || delta.type === 'control_perf') renderFleet(fleet, $('hosts'), swap);

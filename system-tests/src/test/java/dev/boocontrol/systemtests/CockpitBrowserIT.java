@@ -167,15 +167,22 @@ class CockpitBrowserIT {
   @Order(2)
   void aChatAppearsInActivity() throws Exception {
     browser.findElement(By.cssSelector("[data-tab=activity]")).click();
+    waitFor("the feed loaded", () -> !text(By.id("activity-count")).isEmpty());
+    long before = total();
     long sent = System.nanoTime();
     assertThat(stack.chat(stack.hostB, "mistral-7b")).isEqualTo(200);
-    long before = total();
+    long rowId = stack.simGet(stack.hostB, "/status").path("last_activity_id").asLong();
     waitFor("the new row", () -> total() > before);
-    assertThat(browser.findElement(By.id("feed")).getText()).contains(stack.hostB);
     System.out.printf("chat to Activity row: %d ms%n", (System.nanoTime() - sent) / 1_000_000);
-    browser.findElement(By.cssSelector(".feed-row")).click();
+    // The newest row on top is exactly that request.
+    browser.findElement(By.cssSelector(".feed-row[data-i='0']")).click();
     waitFor("the row details", () -> browser.findElement(By.id("detail")).isDisplayed());
-    assertThat(text(By.id("detail"))).contains("system-test").contains("tokens");
+    assertThat(text(By.id("detail")))
+        .contains(stack.hostB)
+        .contains("row " + rowId + ")")
+        .contains("mistral-7b")
+        .contains("system-test")
+        .contains("tokens");
     shot("2-activity");
     browser.findElement(By.cssSelector("#detail .close")).click();
   }
@@ -185,13 +192,19 @@ class CockpitBrowserIT {
   void aHostGoingDownTurnsGreyAndComingBackTurnsGreen() throws Exception {
     browser.findElement(By.cssSelector("[data-tab=fleet]")).click();
     stack.simPost(stack.hostB, "/down?mode=refuse");
-    waitFor("host B down", () -> state(stack.hostB).equals("DOWN"));
-    assertThat(card(stack.hostB).getAttribute("class")).contains("grey");
-    assertThat(card(stack.hostB).getText()).contains("last seen");
+    waitFor(
+        "host B down, grey, with when it was last seen",
+        () ->
+            state(stack.hostB).equals("DOWN")
+                && card(stack.hostB).getAttribute("class").contains("grey")
+                && card(stack.hostB).getText().contains("last seen"));
     shot("3-host-down");
     stack.simPost(stack.hostB, "/up");
-    waitFor("host B back", () -> state(stack.hostB).equals("CONNECTED"));
-    assertThat(card(stack.hostB).getAttribute("class")).contains("green");
+    waitFor(
+        "host B back and green",
+        () ->
+            state(stack.hostB).equals("CONNECTED")
+                && card(stack.hostB).getAttribute("class").contains("green"));
   }
 
   @Test
@@ -323,11 +336,20 @@ class CockpitBrowserIT {
   }
 
   private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .withMessage(what)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(d -> condition.getAsBoolean());
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(30))
+          .withMessage(what)
+          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .until(d -> condition.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      try {
+        shot("failed-" + what.replaceAll("[^A-Za-z0-9]+", "-"));
+      } catch (Exception ignored) {
+        // the timeout is what matters
+      }
+      throw e;
+    }
   }
 
   private static void shot(String name) throws Exception {
