@@ -38,7 +38,12 @@ bench_infra() { # services...
   fi
   mkdir -p "$LOGS"
   bash "$ROOT/infra/pg.sh" start >&2
-  bash "$ROOT/infra/kafka.sh" status --name bench --port "$KAFKA_PORT" >/dev/null 2>&1 || bench_kafka_started=1
+  if ! bash "$ROOT/infra/kafka.sh" status --name bench --port "$KAFKA_PORT" >/dev/null 2>&1; then
+    bench_kafka_started=1
+    # A fresh broker: records of an earlier run (same host, same ids) would be replayed into the
+    # fresh database and taken for this run's rows.
+    rm -rf "${BOO_WORK_DIR:-$HOME/.boocontrol}/kafka/bench"
+  fi
   bash "$ROOT/infra/kafka.sh" start --name bench --port "$KAFKA_PORT" >&2
   bash "$ROOT/infra/pg.sh" psql -q -v ON_ERROR_STOP=1 \
     -c "DROP DATABASE IF EXISTS boocontrol_bench WITH (FORCE)" -c "CREATE DATABASE boocontrol_bench" >/dev/null

@@ -71,9 +71,9 @@ for rate in $steps; do
   wait_for "the host to make $rows rows" $((STEP * 4 + 30)) \
     bash -c "curl -fsS http://127.0.0.1:$SIM_CONTROL/sim/hosts/$SIM_PORT/status | grep -q '\"synthesizing_remaining\":0'"
   after=$(last_id)
-  # Let ingest drain: stop when the stored count stops moving for 2 s.
+  # Let ingest drain: stop when the stored count (once rows arrive) stops moving for 2 s.
   prev=-1 same=0
-  for ((i = 0; i < 240 && same < 8; i++)); do
+  for ((i = 0; i < 240 && (same < 8 || prev <= 0); i++)); do
     now=$(stored_through "$before" "$after")
     if [[ $now == "$prev" ]]; then same=$((same + 1)); else same=0; fi
     prev=$now
