@@ -69,14 +69,7 @@ class ControlSocketIT {
     String host = "ws-" + UUID.randomUUID().toString().substring(0, 8);
     Instant t = Instant.now();
     try (KafkaProducer<String, EventEnvelope> producer = producer()) {
-      // The cockpit reads from the latest offset: wait until it is reading (a probe gets through).
-      String probe = host + "-probe";
-      JsonNode seen = null;
-      for (int i = 0; i < 60 && seen == null; i++) {
-        send(producer, FleetEvents.HOST_LIVENESS, probe, liveness(probe, t));
-        seen = frames.poll(500, f -> probe.equals(f.path("host").asText()));
-      }
-      assertThat(seen).as("the cockpit reads the fleet topics").isNotNull();
+      awaitReading(producer, frames, host);
 
       send(producer, FleetEvents.HOST_LIVENESS, host, liveness(host, t));
       send(
@@ -129,6 +122,38 @@ class ControlSocketIT {
   }
 
   @Test
+  void aClientThatStopsReadingIsToldToResyncThenGetsASnapshot() throws Exception {
+    String token = Operator.login();
+    Frames slow = connect(token);
+    assertThat(slow.next().path("type").asText()).isEqualTo("snapshot");
+    String host = "slow-" + UUID.randomUUID().toString().substring(0, 8);
+    String line = "x".repeat(32 * 1024);
+    int sent = 400; // about 13 MB of frames: more than loopback buffers and the queue hold
+    try (KafkaProducer<String, EventEnvelope> producer = producer()) {
+      awaitReading(producer, slow, host);
+      slow.paused = true; // stop reading: the socket's buffers fill, then its queue (32 frames)
+      for (int i = 0; i < sent; i++) {
+        send(
+            producer,
+            FleetEvents.LOG_LINES,
+            host,
+            new dev.boocontrol.contracts.events.LogLines(host, "proxy", i + " " + line, false));
+      }
+    }
+    Thread.sleep(3000); // the cockpit has read them all and queued what it could
+    slow.resume();
+
+    JsonNode resync = slow.poll(30_000, f -> f.path("type").asText().equals("resync"));
+    assertThat(resync).as("a resync frame").isNotNull();
+    assertThat(resync.path("reason").asText()).contains("behind");
+    JsonNode snapshot = slow.poll(10_000, f -> f.path("type").asText().equals("snapshot"));
+    assertThat(snapshot).as("a fresh snapshot after the resync").isNotNull();
+    assertThat(hostIn(snapshot, host).path("seq").asLong())
+        .as("the snapshot is as new as the frames dropped")
+        .isGreaterThan(1);
+  }
+
+  @Test
   void noSocketWithoutAnOperator() {
     for (String token : new String[] {null, "forged-or-expired"}) {
       assertThatThrownBy(() -> connect(token))
@@ -144,6 +169,18 @@ class ControlSocketIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The cockpit reads from the latest offset: wait until it is reading (a probe gets through). */
+  private static void awaitReading(
+      KafkaProducer<String, EventEnvelope> producer, Frames frames, String host) throws Exception {
+    String probe = host + "-probe";
+    JsonNode seen = null;
+    for (int i = 0; i < 60 && seen == null; i++) {
+      send(producer, FleetEvents.HOST_LIVENESS, probe, liveness(probe, Instant.now()));
+      seen = frames.poll(500, f -> probe.equals(f.path("host").asText()));
+    }
+    assertThat(seen).as("the cockpit reads the fleet topics").isNotNull();
+  }
 
   private static JsonNode hostIn(JsonNode snapshot, String host) {
     for (JsonNode h : snapshot.path("hosts")) {
@@ -212,11 +249,21 @@ class ControlSocketIT {
     return frames;
   }
 
-  /** Collects whole text frames as JSON. */
+  /** Collects whole text frames as JSON; while {@code paused} it stops reading the socket. */
   static final class Frames implements WebSocket.Listener {
     final BlockingQueue<JsonNode> queue = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     WebSocket socket;
+    volatile boolean paused;
+    private volatile boolean owed;
+
+    void resume() {
+      paused = false;
+      if (owed) {
+        owed = false;
+        socket.request(1);
+      }
+    }
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
@@ -234,7 +281,11 @@ class ControlSocketIT {
         }
         partial.setLength(0);
       }
-      ws.request(1);
+      if (paused) {
+        owed = true; // no more demand: the client stops reading
+      } else {
+        ws.request(1);
+      }
       return null;
     }
 
