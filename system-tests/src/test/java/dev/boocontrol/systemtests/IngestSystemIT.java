@@ -123,7 +123,7 @@ class IngestSystemIT {
             while (!Thread.currentThread().isInterrupted()
                 && (!faultsDone.get() || served.get() < 220)) {
               String host = RANDOM.nextBoolean() ? hostA : hostB;
-              if (chat(host) == 200) {
+              if (stack.chat(host) == 200) {
                 served.incrementAndGet();
               }
               pause(20 + RANDOM.nextInt(100));
@@ -159,15 +159,15 @@ class IngestSystemIT {
   void killingTheConnectorMidLoadLosesOnlyWhatTheHostPrunedAndSaysSo() throws Exception {
     int gapsBefore = gaps(hostA).size();
     for (int i = 0; i < 5; i++) {
-      chat(hostA);
+      stack.chat(hostA);
     }
     connector.kill();
     // metricsMaxInMemory is 10 on host A: 25 rows while nobody reads means 15 are pruned unseen.
     for (int i = 0; i < 25; i++) {
-      assertThat(chat(hostA)).isEqualTo(200);
+      assertThat(stack.chat(hostA)).isEqualTo(200);
     }
     for (int i = 0; i < 5; i++) {
-      assertThat(chat(hostB)).isEqualTo(200);
+      assertThat(stack.chat(hostB)).isEqualTo(200);
     }
     connector = stack.start("fleet-connector", "connector-1", connectorPort);
     assertExactlyOnce(hostA);
@@ -181,7 +181,7 @@ class IngestSystemIT {
     int gapsBefore = gaps(hostA).size() + gaps(hostB).size();
     ingest.kill();
     for (int i = 0; i < 20; i++) {
-      assertThat(chat(i % 2 == 0 ? hostA : hostB)).isEqualTo(200);
+      assertThat(stack.chat(i % 2 == 0 ? hostA : hostB)).isEqualTo(200);
       pause(50); // the connector keeps up; only the writer is gone
     }
     ingest = stack.start("perf-ingest", "perf-ingest-1", ingestPort);
@@ -197,7 +197,7 @@ class IngestSystemIT {
     pause(3000);
     for (String host : List.of(hostA, hostB)) {
       assertThat(holders(host)).as("one connector lease for " + host).hasSize(1);
-      assertThat(subscribers(host)).as("one event stream on " + host).isEqualTo(1);
+      assertThat(stack.subscribers(host)).as("one event stream on " + host).isEqualTo(1);
     }
     String holderOfA = holders(hostA).get(0);
     ServiceProcess victim = holderOfA.equals(second.name()) ? second : connector;
@@ -209,12 +209,13 @@ class IngestSystemIT {
         Duration.ofSeconds(30),
         () ->
             List.of(hostA, hostB).stream()
-                .allMatch(h -> holders(h).equals(List.of(survivor.name())) && subscribers(h) == 1));
+                .allMatch(
+                    h -> holders(h).equals(List.of(survivor.name())) && stack.subscribers(h) == 1));
     Duration takeover = Duration.ofNanos(System.nanoTime() - killedAt);
     System.out.printf("takeover after SIGKILL: %d ms%n", takeover.toMillis());
     assertThat(takeover).isLessThanOrEqualTo(Duration.ofSeconds(15));
     for (int i = 0; i < 6; i++) {
-      assertThat(chat(i % 2 == 0 ? hostA : hostB)).isEqualTo(200);
+      assertThat(stack.chat(i % 2 == 0 ? hostA : hostB)).isEqualTo(200);
     }
     assertExactlyOnce(hostA);
     assertExactlyOnce(hostB);
@@ -225,23 +226,23 @@ class IngestSystemIT {
   private static void fault(String host, String kind) throws Exception {
     Instant before = capturedAt(host);
     switch (kind) {
-      case "restart" -> simPost(host, "/restart");
-      case "reload" -> simPost(host, "/reload");
+      case "restart" -> stack.simPost(host, "/restart");
+      case "reload" -> stack.simPost(host, "/reload");
       case "hang" -> {
-        simPost(host, "/events/hang");
+        stack.simPost(host, "/events/hang");
         pause(300 + RANDOM.nextInt(1500));
-        simPost(host, "/events/resume");
+        stack.simPost(host, "/events/resume");
       }
-      case "drop" -> simPost(host, "/connections/drop");
+      case "drop" -> stack.simPost(host, "/connections/drop");
       case "down-refuse" -> {
-        simPost(host, "/down?mode=refuse");
+        stack.simPost(host, "/down?mode=refuse");
         pause(500 + RANDOM.nextInt(2000));
-        simPost(host, "/up");
+        stack.simPost(host, "/up");
       }
       case "down-hang" -> {
-        simPost(host, "/down?mode=hang");
+        stack.simPost(host, "/down?mode=hang");
         pause(500 + RANDOM.nextInt(2000));
-        simPost(host, "/up");
+        stack.simPost(host, "/up");
       }
       default -> throw new IllegalArgumentException(kind);
     }
@@ -260,7 +261,7 @@ class IngestSystemIT {
                               .equals(e.capturedAt())));
     }
     pause(1000);
-    awaitSubscribed(host);
+    stack.awaitSubscribed(host);
   }
 
   // ------------------------------------------------------------------ the oracle
@@ -285,7 +286,7 @@ class IngestSystemIT {
   }
 
   private static List<LedgerCheck.Lifetime> ledger(String host) {
-    JsonNode ledger = simGet(host, "/ledger");
+    JsonNode ledger = stack.simGet(host, "/ledger");
     assertThat(ledger.path("truncated").asBoolean()).as("ledger truncated").isFalse();
     List<LedgerCheck.Lifetime> lifetimes = new ArrayList<>();
     for (JsonNode e : ledger.path("epochs")) {
@@ -381,28 +382,8 @@ class IngestSystemIT {
 
   // ------------------------------------------------------------------ hosts
 
-  private static int chat(String host) {
-    return stack.chat(host);
-  }
-
   private static Instant capturedAt(String host) {
     return Instant.parse(stack.simGet(host, "/status").path("captured_at").asText());
-  }
-
-  private static int subscribers(String host) {
-    return stack.subscribers(host);
-  }
-
-  private static void awaitSubscribed(String host) throws InterruptedException {
-    stack.awaitSubscribed(host);
-  }
-
-  private static JsonNode simGet(String host, String path) {
-    return stack.simGet(host, path);
-  }
-
-  private static void simPost(String host, String path) {
-    stack.simPost(host, path);
   }
 
   private static void pause(long millis) {

@@ -1,5 +1,6 @@
 package dev.boocontrol.cockpit.live;
 
+import dev.boocontrol.cockpit.core.NewestPerKey;
 import dev.boocontrol.contracts.EventEnvelope;
 import dev.boocontrol.contracts.events.FleetEvents;
 import io.micrometer.core.instrument.Counter;
@@ -7,9 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -26,7 +24,7 @@ public class FleetFeed {
 
   private final LiveFleet fleet;
   private final FleetSeedRepository seeds;
-  private final Map<String, Instant> livenessAt = new ConcurrentHashMap<>();
+  private final NewestPerKey livenessAt = new NewestPerKey();
   private final Counter undecodable;
 
   FleetFeed(LiveFleet fleet, FleetSeedRepository seeds, MeterRegistry registry) {
@@ -76,18 +74,7 @@ public class FleetFeed {
     }
   }
 
-  /** True (and remembered) when this liveness event is newer than the last one applied. */
   private boolean newerLiveness(EventEnvelope envelope) {
-    boolean[] newer = {false};
-    livenessAt.compute(
-        envelope.key(),
-        (host, last) -> {
-          if (last == null || envelope.occurredAt().isAfter(last)) {
-            newer[0] = true;
-            return envelope.occurredAt();
-          }
-          return last;
-        });
-    return newer[0];
+    return livenessAt.advance(envelope.key(), envelope.occurredAt());
   }
 }

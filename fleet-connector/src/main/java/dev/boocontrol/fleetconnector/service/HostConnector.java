@@ -144,16 +144,17 @@ final class HostConnector {
       }
     }
     // The hardware capture time tells a restart apart; hosts before v247 have none.
-    client
+    processStart().onFailure().recoverWithItem(Optional.empty()).subscribe().with(this::openStream);
+  }
+
+  /** The host process's start from {@code /api/hardware}; empty on hosts before v247. */
+  private Uni<Optional<Instant>> processStart() {
+    return client
         .hardware()
         .ifNoItem()
         .after(config.requestTimeout())
         .fail()
-        .map(h -> Optional.ofNullable(h.capturedAt()).map(t -> t.toInstant()))
-        .onFailure()
-        .recoverWithItem(Optional.empty())
-        .subscribe()
-        .with(this::openStream);
+        .map(h -> Optional.ofNullable(h.capturedAt()).map(t -> t.toInstant()));
   }
 
   private void openStream(Optional<Instant> capturedAt) {
@@ -263,21 +264,16 @@ final class HostConnector {
    * came after the cursor. Usually that is one empty page.
    */
   private void sweep() {
-    client
-        .hardware()
-        .ifNoItem()
-        .after(config.requestTimeout())
-        .fail()
+    processStart()
         .subscribe()
         .with(
-            h -> {
-              Instant capturedAt = h.capturedAt() == null ? null : h.capturedAt().toInstant();
+            capturedAt -> {
               List<EpochEvent> events;
               synchronized (this) {
                 if (stopped) {
                   return;
                 }
-                events = tracker.onHardware(capturedAt);
+                events = tracker.onHardware(capturedAt.orElse(null));
               }
               publishEpochEvents(events);
               requestFetch();
