@@ -67,7 +67,10 @@ class MigrationIT {
             "gpu_rollups_5m.bucket_start",
             "request_rollups_5m.requests",
             "host_leases.expires_at",
-            "host_epochs.captured_at");
+            "host_epochs.captured_at",
+            "control_actions.takeover_confirmed",
+            "control_actions.duration_ms",
+            "host_access_holds.expires_at");
 
     MigrateResult second = flyway(null).migrate();
     assertThat(second.migrationsExecuted).isZero();
@@ -107,6 +110,33 @@ class MigrationIT {
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("source");
     }
+  }
+
+  @Test
+  void aControlActionNeedsAModelExceptForUnloadAll() throws SQLException {
+    flyway(null).migrate();
+    writeSampleRows("act");
+    try (Connection c = TestDatabase.connect(database);
+        Statement s = c.createStatement()) {
+      s.execute(insertAction("'unload_all'", "NULL"));
+      s.execute(insertAction("'warm'", "'qwen3-30b'"));
+      assertThat(count("control_actions")).isEqualTo(2);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> s.execute(insertAction("'warm'", "NULL")))
+          .isInstanceOf(SQLException.class);
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> s.execute(insertAction("'reboot'", "'x'")))
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  private static String insertAction(String kind, String model) {
+    return "INSERT INTO control_actions (id, host_id, kind, model, requested_by, requested_at,"
+        + " state, owner) VALUES (gen_random_uuid(), 'host-act', "
+        + kind
+        + ", "
+        + model
+        + ", 'admin', now(), 'queued', 'it')";
   }
 
   /** One host with one activity row; the id is derived from the version so steps never clash. */
