@@ -24,4 +24,15 @@ public interface ActionQueueConfig {
    */
   @WithDefault("60s")
   Duration courtesyWindow();
+
+  /**
+   * How long a warm (a 1-token chat completion that waits for the model to load) and an unload may
+   * take; at least llama-swap's healthCheckTimeout (120 s) plus queueing on the host.
+   */
+  @WithDefault("5m")
+  Duration actionTimeout();
+
+  /** Limit of quick calls to a host ({@code GET /running} at dequeue). */
+  @WithDefault("10s")
+  Duration requestTimeout();
 }
