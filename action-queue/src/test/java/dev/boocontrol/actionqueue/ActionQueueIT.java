@@ -120,6 +120,17 @@ class ActionQueueIT {
     assertThat(states(id)).containsExactly("queued", "running", "succeeded");
     assertThat(jobs(id).get(0).position()).isEqualTo(1);
     assertThat(jobs(id).get(2).finishedAt()).isNotNull();
+    // the warm is a 1-token completion sent as action-queue's own, so the connector attributes it
+    JsonNode row = simGet("warm", "/api/metrics/activity?model=a").path("data").get(0);
+    assertThat(row.path("req_path").asText()).isEqualTo("/v1/chat/completions");
+    JsonNode capture = simGet("warm", "/api/captures/" + row.path("id").asLong());
+    assertThat(capture.path("req_headers").path("X-Boo-Source").asText())
+        .isEqualTo("boocontrol/action-queue");
+    String sent =
+        new String(
+            java.util.Base64.getDecoder().decode(capture.path("req_body").asText()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(read(sent).path("max_tokens").asInt()).isEqualTo(1);
 
     // warming what is ready already is skipped at dequeue, with the reason
     JsonNode again = awaitFinal(submit(host, "warm", "a", false).path("id"));
@@ -399,10 +410,13 @@ class ActionQueueIT {
   }
 
   private JsonNode simRunning(String role) throws Exception {
+    return simGet(role, "/running");
+  }
+
+  private JsonNode simGet(String role, String path) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(role) + "/running"))
-                .build(),
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(role) + path)).build(),
             HttpResponse.BodyHandlers.ofString());
     return read(r.body());
   }

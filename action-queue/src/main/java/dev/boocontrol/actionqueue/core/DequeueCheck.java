@@ -24,15 +24,20 @@ public final class DequeueCheck {
     if (waited.compareTo(staleAfter) > 0) {
       return Optional.of(
           "stale: queued "
-              + waited.toSeconds()
-              + " s ago, longer than stale-after "
-              + staleAfter.toSeconds()
-              + " s; ask again if it is still wanted");
+              + seconds(waited)
+              + " ago, longer than stale-after "
+              + seconds(staleAfter)
+              + "; ask again if it is still wanted");
     }
     if (liveness.isPresent() && liveness.get().state() == LivenessState.DOWN) {
       return Optional.of(Admission.downMessage(action.hostId(), liveness.get()));
     }
     return Optional.empty();
+  }
+
+  private static String seconds(Duration d) {
+    long tenths = d.toMillis() / 100;
+    return tenths % 10 == 0 ? tenths / 10 + " s" : tenths / 10 + "." + tenths % 10 + " s";
   }
 
   /** A reason to skip because the host is already where the action would bring it, or empty. */

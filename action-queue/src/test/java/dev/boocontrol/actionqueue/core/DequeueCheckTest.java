@@ -35,7 +35,10 @@ class DequeueCheckTest {
     Optional<String> stale =
         DequeueCheck.beforeRun(a, AT.plus(STALE).plusSeconds(1), STALE, Optional.empty());
     assertThat(stale).isPresent();
-    assertThat(stale.get()).contains("stale", "121 s", "120 s");
+    assertThat(stale.get()).contains("stale", "queued 121 s ago", "stale-after 120 s");
+    assertThat(
+            DequeueCheck.beforeRun(a, AT.plusMillis(2650), Duration.ofSeconds(2), Optional.empty()))
+        .hasValueSatisfying(r -> assertThat(r).contains("queued 2.6 s ago", "stale-after 2 s"));
   }
 
   @Test
