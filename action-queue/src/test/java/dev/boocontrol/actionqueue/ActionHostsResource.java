@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 public class ActionHostsResource implements QuarkusTestResourceLifecycleManager {
 
   /** The scenarios, each on a host of its own. */
-  static final List<String> ROLES = List.of("warm", "order", "full", "stale", "down", "takeover");
+  static final List<String> ROLES =
+      List.of("warm", "order", "full", "stale", "down", "takeover", "held");
 
   private static final String QUICK =
       """

@@ -323,6 +323,38 @@ class ActionQueueIT {
   }
 
   @Test
+  void anotherHoldersHoldNeedsATakeoverAndAnExpiredOneDoesNot() throws Exception {
+    String host = host("held");
+    hold(host, "bench-it", "speed bench", "now() + interval '10 minutes'");
+    Response refused = submit(host, "warm", "a", false);
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.<String>path("error")).isEqualTo("takeover needed");
+    assertThat(refused.<List<String>>path("heldBy.holder")).containsExactly("bench-it");
+    assertThat(refused.<String>path("message")).contains("held by bench-it for speed bench");
+    assertThat(refused.<List<Object>>path("running")).isEmpty();
+
+    hold(host, "bench-it", "speed bench", "now() - interval '1 second'");
+    JsonNode warmed = awaitFinal(submit(host, "warm", "a", false).path("id"));
+    assertThat(warmed.path("state").asText()).isEqualTo("succeeded");
+    assertThat(modelState("held", "a")).isEqualTo("ready");
+  }
+
+  @Test
+  void aFailureOnTheHostIsExplainedInPlainWords() throws Exception {
+    String host = host("warm");
+    JsonNode failed = awaitFinal(submit(host, "warm", "no-such-model", false).path("id"));
+    assertThat(failed.path("state").asText()).isEqualTo("failed");
+    assertThat(failed.path("reason").asText())
+        .startsWith("warming no-such-model failed: the host answered 4");
+    assertThat(failed.path("startedAt").isNull()).isFalse();
+    assertThat(failed.path("durationMs").asLong()).isNotNegative();
+    String id = failed.path("id").asText();
+    await("the failure event", () -> states(id).contains("failed"));
+    assertThat(jobs(id).get(jobs(id).size() - 1).message())
+        .isEqualTo(failed.path("reason").asText());
+  }
+
+  @Test
   void badRequestsNameTheFieldAndUnknownHostsAre404() {
     String host = host("warm");
     Response kind =
@@ -357,6 +389,22 @@ class ActionQueueIT {
 
   private static int port(String role) {
     return ConfigProvider.getConfig().getValue("it.aq." + role + ".port", Integer.class);
+  }
+
+  private static void hold(String host, String holder, String purpose, String expiresAt)
+      throws Exception {
+    try (Connection c = TestDatabase.connect(TestDatabase.database());
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO host_access_holds (host_id, holder, purpose, expires_at)"
+                    + " VALUES (?, ?, ?, "
+                    + expiresAt
+                    + ") ON CONFLICT (host_id, holder) DO UPDATE SET expires_at = EXCLUDED.expires_at")) {
+      s.setString(1, host);
+      s.setString(2, holder);
+      s.setString(3, purpose);
+      s.executeUpdate();
+    }
   }
 
   private static Response submit(String host, String kind, String model, boolean takeover) {

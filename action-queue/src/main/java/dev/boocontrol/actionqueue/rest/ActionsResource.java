@@ -3,6 +3,7 @@ package dev.boocontrol.actionqueue.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.boocontrol.actionqueue.core.ActionRequest;
+import dev.boocontrol.actionqueue.core.ActionState;
 import dev.boocontrol.actionqueue.core.Courtesy;
 import dev.boocontrol.actionqueue.core.Liveness;
 import dev.boocontrol.actionqueue.core.Rejection;
@@ -179,13 +180,18 @@ public class ActionsResource {
                   case NOT_FOUND -> ApiError.of(404, "unknown action " + id);
                   case TOO_LATE -> {
                     count("cancel_too_late");
+                    // a queued action that is no longer waiting is being started
+                    String state =
+                        c.action().state() == ActionState.QUEUED
+                            ? "starting"
+                            : c.action().state().wireName();
                     yield ApiError.of(
                         409,
                         "action "
                             + id
                             + " is "
-                            + c.action().state().wireName()
-                            + ": only a queued action can be cancelled");
+                            + state
+                            + ": only a waiting action can be cancelled");
                   }
                 });
   }
