@@ -214,6 +214,10 @@ class CaptureIT {
     assertThat(fromVault.path("requestBody").path("text").asText()).isEqualTo(body);
     assertThat(fromVault.path("requestHeaders").path("Authorization").asText())
         .isEqualTo("[redacted]");
+    // in llama-swap's (sorted) order, not jsonb's
+    assertThat(fromVault.path("requestHeaders").fieldNames())
+        .toIterable()
+        .containsExactly("Authorization", "Content-Type");
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** What the capture inspector reads from PostgreSQL: the request's facts, and the vault. */
 @ApplicationScoped
@@ -107,12 +108,13 @@ public class CaptureQueries {
             });
   }
 
+  // jsonb keeps keys in its own order: sort them as llama-swap sends them (Go sorts map keys).
   private static Map<String, String> headers(String json) {
     if (json == null) {
       return null;
     }
     try {
-      return JSON.readValue(json, new TypeReference<java.util.LinkedHashMap<String, String>>() {});
+      return new TreeMap<>(JSON.readValue(json, new TypeReference<Map<String, String>>() {}));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("capture_vault holds headers that are not a JSON object", e);
     }
