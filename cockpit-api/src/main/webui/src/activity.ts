@@ -1,5 +1,6 @@
 import { api } from './api';
 import { esc } from './fleet';
+import type { Inspector } from './inspector';
 import type { DeltaFrame } from './generated/frames';
 
 /** One completed request, from the REST search or a live control_activity frame. */
@@ -43,6 +44,7 @@ export class ActivityFeed {
     private readonly count: HTMLElement,
     private readonly detail: HTMLElement,
     private readonly selects: Record<'host' | 'model' | 'source' | 'status', HTMLSelectElement>,
+    private readonly inspector: Inspector,
   ) {
     scroller.addEventListener('scroll', () => this.schedule());
     for (const [k, sel] of Object.entries(selects)) {
@@ -158,7 +160,9 @@ export class ActivityFeed {
         <dt>duration</dt><dd>${r.durationMs} ms</dd>
         ${r.errorMsg ? `<dt>error</dt><dd class="error">${esc(r.errorMsg)}</dd>` : ''}
         <dt>capture</dt><dd>${r.hasCapture ? 'kept by the host' : 'none'}</dd>
-      </dl>`;
+      </dl>
+      <p><button class="inspect" id="inspect-capture">Inspect capture</button></p>`;
     this.detail.querySelector('.close')!.addEventListener('click', () => (this.detail.hidden = true));
+    this.detail.querySelector('.inspect')!.addEventListener('click', () => void this.inspector.open(r.hostId, r.epoch, r.activityId));
   }
 }

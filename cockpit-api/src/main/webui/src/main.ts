@@ -1,5 +1,6 @@
 import './style.css';
 import { ActivityFeed } from './activity';
+import { Inspector } from './inspector';
 import { ApiError, login, logout, me } from './api';
 import { renderFleet } from './fleet';
 import { LiveFleet } from './live';
@@ -41,7 +42,7 @@ function showApp(operator: string): void {
   (window as unknown as { booFleet: LiveFleet }).booFleet = fleet;
   const feed = new ActivityFeed($('feed'), $('feed-spacer'), $('activity-count'), $('detail'), {
     host: $('f-host'), model: $('f-model'), source: $('f-source'), status: $('f-status'),
-  });
+  }, new Inspector($('inspector')));
   const perf = new PerfView($('perf-note'));
   let range = '1h';
   let perfPicked = false;

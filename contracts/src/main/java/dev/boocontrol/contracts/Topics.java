@@ -23,6 +23,12 @@ public final class Topics {
   /** Connector state per host. */
   public static final String FLEET_LIVENESS = "fleet.liveness";
 
+  /**
+   * Copies of llama-swap captures for the capture vault (large records: up to the vault's
+   * per-capture cap).
+   */
+  public static final String FLEET_CAPTURES = "fleet.captures";
+
   /** Progress and results of actions, bench runs, eval runs and reports. */
   public static final String CONTROL_JOBS = "control.jobs";
 
@@ -30,7 +36,14 @@ public final class Topics {
   public static final String FLEET_DEAD_LETTER = "fleet.dead-letter";
 
   public static final List<String> ALL =
-      List.of(FLEET_MODELS, FLEET_ACTIVITY, FLEET_PERF, FLEET_LOGS, FLEET_LIVENESS, CONTROL_JOBS);
+      List.of(
+          FLEET_MODELS,
+          FLEET_ACTIVITY,
+          FLEET_PERF,
+          FLEET_LOGS,
+          FLEET_LIVENESS,
+          FLEET_CAPTURES,
+          CONTROL_JOBS);
 
   private Topics() {}
 }

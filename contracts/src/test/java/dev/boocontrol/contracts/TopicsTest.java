@@ -16,6 +16,7 @@ class TopicsTest {
             "fleet.perf",
             "fleet.logs",
             "fleet.liveness",
+            "fleet.captures",
             "control.jobs");
   }
 

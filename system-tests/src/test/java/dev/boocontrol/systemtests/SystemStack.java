@@ -160,6 +160,11 @@ final class SystemStack implements AutoCloseable {
     }
   }
 
+  /** Where a host's simulator listens. */
+  int simPort(String host) {
+    return simPort.get(host);
+  }
+
   JsonNode simGet(String host, String path) {
     return sim(host, "GET", path);
   }

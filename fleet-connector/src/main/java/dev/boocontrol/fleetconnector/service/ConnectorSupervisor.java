@@ -1,11 +1,13 @@
 package dev.boocontrol.fleetconnector.service;
 
 import dev.boocontrol.fleetconnector.config.FleetConnectorConfig;
+import dev.boocontrol.fleetconnector.core.CaptureVaulting;
 import dev.boocontrol.fleetconnector.messaging.FleetPublisher;
 import dev.boocontrol.fleetconnector.repository.EpochRepository;
 import dev.boocontrol.llamaswap.client.ClientOptions;
 import dev.boocontrol.llamaswap.client.HostTarget;
 import dev.boocontrol.llamaswap.client.LlamaSwapClient;
+import dev.boocontrol.platform.config.CaptureVaultConfig;
 import dev.boocontrol.platform.config.ServiceConfig;
 import dev.boocontrol.platform.core.HostSpec;
 import dev.boocontrol.platform.lease.HostLeases;
@@ -22,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -40,6 +43,8 @@ public class ConnectorSupervisor implements HostOwnership.Worker {
   private final FleetPublisher publisher;
   private final Vertx vertx;
   private final Counter malformed;
+  private final Optional<CaptureVaulting> vaulting;
+  private final Counter vaultSkipped;
   private final HostOwnership ownership;
   private final Map<String, HostConnector> running = new ConcurrentHashMap<>();
 
@@ -51,7 +56,8 @@ public class ConnectorSupervisor implements HostOwnership.Worker {
       EpochRepository epochs,
       FleetPublisher publisher,
       Vertx vertx,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      CaptureVaultConfig vault) {
     this.config = config;
     this.epochs = epochs;
     this.publisher = publisher;
@@ -61,6 +67,14 @@ public class ConnectorSupervisor implements HostOwnership.Worker {
             .description("llama-swap events whose data could not be decoded (skipped)")
             .register(registry);
     registry.gauge("boocontrol_connector_owned_hosts", running, Map::size);
+    this.vaulting =
+        vault.enabled()
+            ? Optional.of(new CaptureVaulting(vault.maxCaptureBytes()))
+            : Optional.empty();
+    this.vaultSkipped =
+        Counter.builder("boocontrol_capture_vault_skipped_total")
+            .description("captures not vaulted because their bodies exceed max-capture-bytes")
+            .register(registry);
     this.ownership =
         new HostOwnership(
             vertx,
@@ -103,7 +117,16 @@ public class ConnectorSupervisor implements HostOwnership.Worker {
                           .withRequestTimeout(config.requestTimeout())
                           .withEventBufferCapacity(config.eventBufferSize()));
               HostConnector connector =
-                  new HostConnector(host.id(), client, publisher, config, vertx, malformed, resume);
+                  new HostConnector(
+                      host.id(),
+                      client,
+                      publisher,
+                      config,
+                      vertx,
+                      malformed,
+                      vaulting,
+                      vaultSkipped,
+                      resume);
               HostConnector previous = running.put(host.id(), connector);
               if (previous != null) {
                 previous.stop().subscribe().with(ok -> {}, f -> {});

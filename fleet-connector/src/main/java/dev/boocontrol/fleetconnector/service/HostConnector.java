@@ -1,6 +1,8 @@
 package dev.boocontrol.fleetconnector.service;
 
 import dev.boocontrol.contracts.events.ActivityRecorded;
+import dev.boocontrol.contracts.events.CaptureEvents;
+import dev.boocontrol.contracts.events.CaptureRecorded;
 import dev.boocontrol.contracts.events.EpochStarted;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.GapSuspected;
@@ -12,6 +14,7 @@ import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.fleetconnector.config.FleetConnectorConfig;
 import dev.boocontrol.fleetconnector.core.Attribution;
 import dev.boocontrol.fleetconnector.core.Backoff;
+import dev.boocontrol.fleetconnector.core.CaptureVaulting;
 import dev.boocontrol.fleetconnector.core.EpochEvent;
 import dev.boocontrol.fleetconnector.core.EpochTracker;
 import dev.boocontrol.fleetconnector.core.LivenessChange;
@@ -29,6 +32,7 @@ import dev.boocontrol.llamaswap.core.event.LlamaSwapEvent;
 import dev.boocontrol.llamaswap.core.event.MalformedEvent;
 import dev.boocontrol.llamaswap.core.model.ActivityQuery;
 import dev.boocontrol.llamaswap.core.model.ActivityRow;
+import dev.boocontrol.llamaswap.core.model.Capture;
 import dev.boocontrol.llamaswap.core.model.InflightEntry;
 import dev.boocontrol.llamaswap.core.model.InflightUpdate;
 import io.micrometer.core.instrument.Counter;
@@ -63,6 +67,8 @@ final class HostConnector {
   private final FleetConnectorConfig config;
   private final Vertx vertx;
   private final Counter malformed;
+  private final Optional<CaptureVaulting> vaulting;
+  private final Counter vaultSkipped;
 
   private final LivenessMachine liveness;
   private final Backoff backoff;
@@ -86,6 +92,8 @@ final class HostConnector {
       FleetConnectorConfig config,
       Vertx vertx,
       Counter malformed,
+      Optional<CaptureVaulting> vaulting,
+      Counter vaultSkipped,
       Optional<ResumePoint> resume) {
     this.hostId = hostId;
     this.client = client;
@@ -93,6 +101,8 @@ final class HostConnector {
     this.config = config;
     this.vertx = vertx;
     this.malformed = malformed;
+    this.vaulting = vaulting;
+    this.vaultSkipped = vaultSkipped;
     Instant now = Instant.now();
     this.liveness =
         new LivenessMachine(
@@ -493,7 +503,7 @@ final class HostConnector {
         Multi.createFrom()
             .iterable(fresh)
             .onItem()
-            .transformToUni(row -> captureHeaders(row, busy).map(h -> Map.entry(row, h)))
+            .transformToUni(row -> fetchCapture(row, busy).map(c -> Map.entry(row, c)))
             .merge(config.captureFetchConcurrency())
             .collect()
             .asList()
@@ -503,9 +513,26 @@ final class HostConnector {
                   // Sent back to back and awaited together: the producer keeps one host's records
                   // in order (idempotent, one partition per host key).
                   List<Uni<Void>> sends = new ArrayList<>(attributed.size());
-                  for (Map.Entry<ActivityRow, Optional<Map<String, String>>> e : attributed) {
+                  for (Map.Entry<ActivityRow, Optional<Capture>> e : attributed) {
+                    // The vault copy goes first: a row whose capture was vaulted can be inspected
+                    // as soon as it is seen. A failed send rewinds both (the vault key is the
+                    // row's).
+                    e.getValue()
+                        .flatMap(c -> vaultEvent(e.getKey(), c, epoch))
+                        .ifPresent(
+                            v ->
+                                sends.add(
+                                    publisher.publish(
+                                        CaptureEvents.CAPTURE_RECORDED,
+                                        hostId,
+                                        v.finishedAt(),
+                                        v)));
                     ActivityRecorded recorded =
-                        recorded(e.getKey(), e.getValue(), epoch, capturedAt);
+                        recorded(
+                            e.getKey(),
+                            e.getValue().flatMap(Capture::requestHeaders),
+                            epoch,
+                            capturedAt);
                     sends.add(
                         publisher.publish(
                             FleetEvents.ACTIVITY_RECORDED,
@@ -526,7 +553,23 @@ final class HostConnector {
             });
   }
 
-  private Uni<Optional<Map<String, String>>> captureHeaders(ActivityRow row, boolean busy) {
+  private Optional<CaptureRecorded> vaultEvent(ActivityRow row, Capture capture, int epoch) {
+    if (vaulting.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<CaptureRecorded> event =
+        vaulting.get().event(hostId, epoch, row.timestamp().toInstant(), capture);
+    if (event.isEmpty()) {
+      vaultSkipped.increment();
+      LOG.debugf(
+          "host %s: capture %d (%d bytes) is over the vault's cap; not vaulted",
+          hostId, row.id(), CaptureVaulting.sizeOf(capture));
+    }
+    return event;
+  }
+
+  // The capture holds the request headers (attribution) and is what the vault keeps.
+  private Uni<Optional<Capture>> fetchCapture(ActivityRow row, boolean busy) {
     if (!row.hasCapture() || busy) {
       return Uni.createFrom().item(Optional.empty());
     }
@@ -535,7 +578,6 @@ final class HostConnector {
         .ifNoItem()
         .after(config.requestTimeout())
         .fail()
-        .map(c -> c.flatMap(capture -> capture.requestHeaders()))
         .onFailure()
         .recoverWithItem(Optional.empty());
   }
