@@ -43,4 +43,11 @@ public interface CockpitConfig {
 
   @WithDefault("5m")
   java.time.Duration loginWindow();
+
+  /**
+   * Where action-queue listens (env {@code BOO_ACTION_QUEUE_URL}); control actions are handed to
+   * it. The REST client {@code action-queue} reads the same setting.
+   */
+  @WithDefault("${BOO_ACTION_QUEUE_URL:http://127.0.0.1:9513}")
+  String actionQueueUrl();
 }

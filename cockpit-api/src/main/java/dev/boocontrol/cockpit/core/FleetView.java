@@ -14,6 +14,8 @@ import dev.boocontrol.contracts.events.GapSuspected;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.InflightChanged;
 import dev.boocontrol.contracts.events.InflightChanged.InflightRequest;
+import dev.boocontrol.contracts.events.JobEvents;
+import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.events.PerfSampled;
@@ -31,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -93,6 +96,15 @@ public final class FleetView {
         FleetView::onPerf);
     route(FleetEvents.ACTIVITY_RECORDED, FrameType.CONTROL_ACTIVITY, a -> true, (host, a) -> {});
     route(FleetEvents.LOG_LINES, FrameType.CONTROL_LOG, l -> true, (host, l) -> {});
+    // control.jobs is keyed by job id: the host comes from the payload.
+    routes.put(
+        JobEvents.JOB_UPDATED.name(),
+        new Route<>(
+            JobEvents.JOB_UPDATED,
+            FrameType.CONTROL_JOB,
+            JobUpdated::hostId,
+            FleetView::usable,
+            (host, job) -> host.jobs.apply(job)));
   }
 
   /**
@@ -109,13 +121,14 @@ public final class FleetView {
     seed.models().forEach(m -> host.models.put(m.modelId(), m));
     host.gaps.clear();
     seed.gaps().forEach(g -> addGap(host, g));
+    host.jobs.seed(seed.jobs());
   }
 
   /**
    * Applies one fleet event. The delta carries the event's type name and its payload as received,
    * stamped with the host's next seq; empty for unknown types and rejected payloads. The host is
-   * the envelope's key (fleet topics are keyed by host id); one never seen is added with its id
-   * only.
+   * the envelope's key (fleet topics are keyed by host id), or for {@code job.updated} (keyed by
+   * job id) the payload's {@code hostId}; one never seen is added with its id only.
    */
   public Optional<DeltaFrame> apply(EventEnvelope event) {
     Route<?> route = routes.get(event.type());
@@ -146,23 +159,26 @@ public final class FleetView {
 
   private <T> void route(
       EventType<T> type, FrameType frame, Predicate<T> usable, BiConsumer<HostState, T> mutation) {
-    routes.put(type.name(), new Route<>(type, frame, usable, mutation));
+    routes.put(type.name(), new Route<>(type, frame, null, usable, mutation));
   }
 
   /** How one event type is decoded, checked, applied and framed. */
   private final class Route<T> {
     private final EventType<T> type;
     private final FrameType frame;
+    private final Function<T, String> hostOf;
     private final Predicate<T> usable;
     private final BiConsumer<HostState, T> mutation;
 
     Route(
         EventType<T> type,
         FrameType frame,
+        Function<T, String> hostOf,
         Predicate<T> usable,
         BiConsumer<HostState, T> mutation) {
       this.type = type;
       this.frame = frame;
+      this.hostOf = hostOf;
       this.usable = usable;
       this.mutation = mutation;
     }
@@ -175,11 +191,16 @@ public final class FleetView {
         rejected++;
         return Optional.empty();
       }
-      if (payload == null || event.key().isBlank() || !usable.test(payload)) {
+      if (payload == null || !usable.test(payload)) {
         rejected++;
         return Optional.empty();
       }
-      HostState host = hosts.computeIfAbsent(event.key(), HostState::new);
+      String hostId = hostOf == null ? event.key() : hostOf.apply(payload);
+      if (hostId == null || hostId.isBlank()) {
+        rejected++;
+        return Optional.empty();
+      }
+      HostState host = hosts.computeIfAbsent(hostId, HostState::new);
       mutation.accept(host, payload);
       host.seq++;
       return Optional.of(
@@ -196,6 +217,10 @@ public final class FleetView {
 
   private static void onTransition(HostState host, ModelTransition t) {
     host.models.put(t.modelId(), new ModelView(t.modelId(), t.toState(), t.observedAt(), t.swap()));
+  }
+
+  private static boolean usable(JobUpdated job) {
+    return job.jobId() != null && !job.jobId().isBlank() && OpenJobs.STATES.contains(job.state());
   }
 
   private static boolean usable(InflightChanged change) {
@@ -298,6 +323,7 @@ public final class FleetView {
     String perfStatus;
     final Map<String, InflightRequest> inflight = new LinkedHashMap<>();
     final List<GapView> gaps = new ArrayList<>();
+    final OpenJobs jobs = new OpenJobs();
     long seq;
 
     HostState(String hostId) {
@@ -319,6 +345,7 @@ public final class FleetView {
           perfStatus,
           List.copyOf(inflight.values()),
           gaps,
+          jobs.list(),
           seq);
     }
   }

@@ -2,6 +2,7 @@ package dev.boocontrol.cockpit.core;
 
 import dev.boocontrol.contracts.cockpit.GapView;
 import dev.boocontrol.contracts.cockpit.ModelView;
+import dev.boocontrol.contracts.events.JobUpdated;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param epoch the host's latest epoch, 0 when none was recorded
  * @param models each model's state from its latest {@code model_events} row
  * @param gaps recent {@code activity_gaps} rows, in any order
+ * @param jobs the host's open {@code control_actions} rows (queued or running), in any order
  */
 public record HostSeed(
     String hostId,
@@ -20,11 +22,13 @@ public record HostSeed(
     String baseUrl,
     int epoch,
     List<ModelView> models,
-    List<GapView> gaps) {
+    List<GapView> gaps,
+    List<JobUpdated> jobs) {
 
   public HostSeed {
     Objects.requireNonNull(hostId, "hostId");
     models = models == null ? List.of() : List.copyOf(models);
     gaps = gaps == null ? List.of() : List.copyOf(gaps);
+    jobs = jobs == null ? List.of() : List.copyOf(jobs);
   }
 }

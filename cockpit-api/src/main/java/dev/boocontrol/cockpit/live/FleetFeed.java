@@ -12,10 +12,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Feeds {@link LiveFleet}: PostgreSQL seeds it at start, then the fleet topics, read by a consumer
- * group of this replica alone from the latest offset (two replicas each see the whole fleet). The
- * liveness topic is also replayed from the start once, since PostgreSQL does not keep liveness, for
- * the registry's hosts only; a replayed state never overwrites a newer one.
+ * Feeds {@link LiveFleet}: PostgreSQL seeds it at start, then the fleet topics and {@code
+ * control.jobs}, read by a consumer group of this replica alone from the latest offset (two
+ * replicas each see the whole fleet). The liveness topic is also replayed from the start once,
+ * since PostgreSQL does not keep liveness, for the registry's hosts only; a replayed state never
+ * overwrites a newer one.
  */
 @ApplicationScoped
 public class FleetFeed {
@@ -55,6 +56,18 @@ public class FleetFeed {
       return;
     }
     if (envelope.is(FleetEvents.HOST_LIVENESS) && !newerLiveness(envelope)) {
+      return;
+    }
+    fleet.apply(envelope);
+  }
+
+  /**
+   * Control actions' progress ({@code control.jobs}, keyed by job id; the payload names the host).
+   */
+  @Incoming("cockpit-jobs")
+  public void job(EventEnvelope envelope) {
+    if (envelope == null) {
+      undecodable.increment();
       return;
     }
     fleet.apply(envelope);

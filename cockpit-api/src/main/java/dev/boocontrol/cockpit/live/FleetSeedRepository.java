@@ -3,10 +3,12 @@ package dev.boocontrol.cockpit.live;
 import dev.boocontrol.cockpit.core.HostSeed;
 import dev.boocontrol.contracts.cockpit.GapView;
 import dev.boocontrol.contracts.cockpit.ModelView;
+import dev.boocontrol.contracts.events.JobUpdated;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +40,13 @@ public class FleetSeedRepository {
       WHERE n <= 20
       """;
 
+  /** Open actions, in submission order (positions are recomputed from it). */
+  private static final String JOBS =
+      """
+      SELECT id, host_id, kind, model, state, reason, requested_by, requested_at, started_at
+      FROM control_actions WHERE state IN ('queued', 'running') ORDER BY requested_at, id
+      """;
+
   private final Pool pool;
 
   FleetSeedRepository(Pool pool) {
@@ -47,6 +56,7 @@ public class FleetSeedRepository {
   public Uni<List<HostSeed>> load() {
     Map<String, List<ModelView>> models = new HashMap<>();
     Map<String, List<GapView>> gaps = new HashMap<>();
+    Map<String, List<JobUpdated>> jobs = new HashMap<>();
     Map<String, Row> hosts = new LinkedHashMap<>();
     return pool.query(MODELS)
         .execute()
@@ -75,6 +85,13 @@ public class FleetSeedRepository {
                                     r.getLong("to_id"),
                                     r.getString("reason"),
                                     r.getOffsetDateTime("detected_at").toInstant()))))
+        .chain(() -> pool.query(JOBS).execute())
+        .invoke(
+            rows ->
+                rows.forEach(
+                    r ->
+                        jobs.computeIfAbsent(r.getString("host_id"), k -> new ArrayList<>())
+                            .add(job(r))))
         .chain(() -> pool.query(HOSTS).execute())
         .map(
             rows -> {
@@ -89,8 +106,26 @@ public class FleetSeedRepository {
                               r.getString("base_url"),
                               r.getInteger("epoch"),
                               models.getOrDefault(id, List.of()),
-                              gaps.getOrDefault(id, List.of()))));
+                              gaps.getOrDefault(id, List.of()),
+                              jobs.getOrDefault(id, List.of()))));
               return seeds;
             });
+  }
+
+  private static JobUpdated job(Row r) {
+    OffsetDateTime started = r.getOffsetDateTime("started_at");
+    return new JobUpdated(
+        r.getUUID("id").toString(),
+        r.getString("host_id"),
+        r.getString("kind"),
+        r.getString("model"),
+        r.getString("state"),
+        null,
+        r.getString("reason"),
+        r.getString("requested_by"),
+        r.getOffsetDateTime("requested_at").toInstant(),
+        started == null ? null : started.toInstant(),
+        null,
+        null);
   }
 }

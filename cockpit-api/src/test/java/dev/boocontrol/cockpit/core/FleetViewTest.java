@@ -1,6 +1,7 @@
 package dev.boocontrol.cockpit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,8 @@ import dev.boocontrol.contracts.events.GapSuspected;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.InflightChanged;
 import dev.boocontrol.contracts.events.InflightChanged.InflightRequest;
+import dev.boocontrol.contracts.events.JobEvents;
+import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.LogLines;
 import dev.boocontrol.contracts.events.ModelTransition;
@@ -298,7 +301,8 @@ class FleetViewTest {
     assertThat(host("gpu-7"))
         .isEqualTo(
             new HostView(
-                "gpu-7", null, null, null, null, null, 0, null, null, null, null, null, null, 1));
+                "gpu-7", null, null, null, null, null, 0, null, null, null, null, null, null, null,
+                1));
   }
 
   @Test
@@ -360,7 +364,8 @@ class FleetViewTest {
             List.of(
                 new ModelView("qwen3-30b", "ready", t(1), false),
                 new ModelView("gemma-3", "stopped", t(2), true)),
-            gaps));
+            gaps,
+            List.of()));
 
     HostView host = host("gpu-1");
     assertThat(host.displayName()).isEqualTo("Big box");
@@ -393,7 +398,7 @@ class FleetViewTest {
         "gpu-1",
         new HostLiveness("gpu-1", LivenessState.CONNECTED, t(1), "connected"));
 
-    fleet.seed(new HostSeed("gpu-1", "Renamed", "http://h:1", 2, List.of(), List.of()));
+    fleet.seed(new HostSeed("gpu-1", "Renamed", "http://h:1", 2, List.of(), List.of(), List.of()));
 
     HostView host = host("gpu-1");
     assertThat(host.displayName()).isEqualTo("Renamed");
@@ -457,6 +462,135 @@ class FleetViewTest {
     assertThat(verdicts).containsOnly(SeqGuard.Verdict.ACCEPT).hasSize(4);
   }
 
+  @Test
+  void jobUpdatesAreRoutedByThePayloadsHostIntoControlJobFramesWithThatHostsSeq() {
+    fleet.seed(seed("gpu-1"));
+    apply(
+        FleetEvents.HOST_LIVENESS,
+        "gpu-1",
+        new HostLiveness("gpu-1", LivenessState.CONNECTED, t(1), "connected"));
+
+    // control.jobs is keyed by job id, not by host
+    DeltaFrame delta =
+        fleet
+            .apply(
+                EventEnvelope.of(
+                    JobEvents.JOB_UPDATED, "job-a", T0, job("job-a", "gpu-1", "queued", 1, 1)))
+            .orElseThrow();
+
+    assertThat(delta.type()).isEqualTo(FrameType.CONTROL_JOB);
+    assertThat(delta.event()).isEqualTo("job.updated");
+    assertThat(delta.host()).isEqualTo("gpu-1");
+    assertThat(delta.seq()).isEqualTo(2);
+    assertThat(delta.data().path("jobId").asText()).isEqualTo("job-a");
+    assertThat(fleet.hostIds()).containsExactly("gpu-1");
+    assertThat(host("gpu-1").jobs()).extracting(JobUpdated::jobId).containsExactly("job-a");
+  }
+
+  @Test
+  void openJobsShowTheRunningOneFirstThenTheQueuedWithPositionsRecomputed() {
+    applyJob(job("a", "gpu-1", "queued", 1, 1));
+    applyJob(job("b", "gpu-1", "queued", 2, 2));
+    applyJob(job("c", "gpu-1", "queued", 3, 3));
+    applyJob(job("x", "gpu-2", "queued", 1, 1));
+    // a starts: action-queue does not republish b's and c's positions
+    applyJob(running(job("a", "gpu-1", "running", null, 1), 4));
+
+    assertThat(host("gpu-1").jobs())
+        .extracting(JobUpdated::jobId, JobUpdated::state, JobUpdated::position)
+        .containsExactly(
+            tuple("a", "running", null), tuple("b", "queued", 1), tuple("c", "queued", 2));
+
+    applyJob(job("a", "gpu-1", "succeeded", null, 1));
+    applyJob(job("b", "gpu-1", "cancelled", null, 2));
+
+    assertThat(host("gpu-1").jobs())
+        .extracting(JobUpdated::jobId, JobUpdated::position)
+        .containsExactly(tuple("c", 1));
+    assertThat(host("gpu-2").jobs()).extracting(JobUpdated::jobId).containsExactly("x");
+  }
+
+  @Test
+  void theSeedBringsOpenJobsButNotOnesTheTopicAlreadyReported() {
+    applyJob(job("ended", "gpu-1", "failed", null, 1));
+    applyJob(running(job("live", "gpu-1", "running", null, 2), 3));
+
+    fleet.seed(
+        new HostSeed(
+            "gpu-1",
+            "Host gpu-1",
+            "http://gpu-1:8080",
+            1,
+            List.of(),
+            List.of(),
+            List.of(
+                job("ended", "gpu-1", "queued", null, 1),
+                job("live", "gpu-1", "queued", null, 2),
+                job("seeded", "gpu-1", "queued", null, 5))));
+
+    assertThat(host("gpu-1").jobs())
+        .extracting(JobUpdated::jobId, JobUpdated::state, JobUpdated::position)
+        .containsExactly(tuple("live", "running", null), tuple("seeded", "queued", 1));
+  }
+
+  @Test
+  void badJobPayloadsAreRejectedAndChangeNothing() {
+    fleet.seed(seed("gpu-1"));
+    HostView before = host("gpu-1");
+
+    List<JobUpdated> bad =
+        List.of(
+            job("a", null, "queued", 1, 1),
+            job("a", " ", "queued", 1, 1),
+            job(null, "gpu-1", "queued", 1, 1),
+            job("a", "gpu-1", "exploded", 1, 1));
+    bad.forEach(
+        j ->
+            assertThat(fleet.apply(EventEnvelope.of(JobEvents.JOB_UPDATED, "a", T0, j))).isEmpty());
+    assertThat(fleet.apply(raw(JobEvents.JOB_UPDATED, "a", new TextNode("not json")))).isEmpty();
+
+    assertThat(fleet.rejected()).isEqualTo(5);
+    assertThat(host("gpu-1")).isEqualTo(before);
+    assertThat(fleet.hostIds()).containsExactly("gpu-1");
+  }
+
+  private void applyJob(JobUpdated job) {
+    fleet.apply(EventEnvelope.of(JobEvents.JOB_UPDATED, job.jobId(), T0, job)).orElseThrow();
+  }
+
+  private static JobUpdated job(
+      String id, String host, String state, Integer position, int queuedSecond) {
+    return new JobUpdated(
+        id,
+        host,
+        "warm",
+        "qwen3-30b",
+        state,
+        position,
+        null,
+        "admin",
+        t(queuedSecond),
+        null,
+        null,
+        null);
+  }
+
+  private static JobUpdated running(JobUpdated j, int startedSecond) {
+    return new JobUpdated(
+        j.jobId(),
+        j.hostId(),
+        j.kind(),
+        j.model(),
+        j.state(),
+        null,
+        null,
+        j.requestedBy(),
+        j.queuedAt(),
+        t(startedSecond),
+        null,
+        null);
+  }
+
   private <T> DeltaFrame apply(EventType<T> type, String host, T payload) {
     return fleet.apply(envelope(type, host, payload)).orElseThrow();
   }
@@ -478,7 +612,8 @@ class FleetViewTest {
   }
 
   private static HostSeed seed(String id) {
-    return new HostSeed(id, "Host " + id, "http://" + id + ":8080", 1, List.of(), List.of());
+    return new HostSeed(
+        id, "Host " + id, "http://" + id + ":8080", 1, List.of(), List.of(), List.of());
   }
 
   private static HostView withSeq(HostView v, long seq) {
@@ -496,6 +631,7 @@ class FleetViewTest {
         v.perfStatus(),
         v.inflight(),
         v.gaps(),
+        v.jobs(),
         seq);
   }
 

@@ -1,6 +1,7 @@
 package dev.boocontrol.contracts.cockpit;
 
 import dev.boocontrol.contracts.events.InflightChanged;
+import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.PerfSampled;
 import java.time.Instant;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param perfStatus "ok", "disabled", "unreachable", or null until perf-ingest says
  * @param inflight requests in progress, in the order the host reported them
  * @param gaps suspected lost activity windows, newest first (at most 20)
+ * @param jobs the host's control actions still open: the running one first, then the queued ones by
+ *     position (1 = next to run), each as its latest {@code job.updated} payload
  * @param seq the number of the last delta of this host; the next one is {@code seq + 1}
  */
 public record HostView(
@@ -39,6 +42,7 @@ public record HostView(
     String perfStatus,
     List<InflightChanged.InflightRequest> inflight,
     List<GapView> gaps,
+    List<JobUpdated> jobs,
     long seq) {
 
   public HostView {
@@ -47,5 +51,6 @@ public record HostView(
     gpus = gpus == null ? List.of() : List.copyOf(gpus);
     inflight = inflight == null ? List.of() : List.copyOf(inflight);
     gaps = gaps == null ? List.of() : List.copyOf(gaps);
+    jobs = jobs == null ? List.of() : List.copyOf(jobs);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.boocontrol.contracts.Json;
 import dev.boocontrol.contracts.events.InflightChanged;
+import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.events.PerfSampled;
@@ -49,11 +50,26 @@ class CockpitFramesSchemaTest {
               new InflightChanged.InflightRequest(
                   "7", AT, "qwen3-30b", "/v1/chat/completions", "POST", 0, 11238, "direct")),
           List.of(new GapView(2, 5, 9, "pruned", AT)),
+          List.of(
+              new JobUpdated(
+                  "0b7e5d2c-1f0a-4c53-9a55-0d6f0c1e2a3b",
+                  "gpu-1",
+                  "warm",
+                  "qwen3-30b",
+                  "queued",
+                  1,
+                  null,
+                  "admin",
+                  AT,
+                  null,
+                  null,
+                  null)),
           12);
 
   /** A host known only from one event: everything optional is null or empty. */
   private static final HostView SPARSE_HOST =
-      new HostView("gpu-2", null, null, null, null, null, 0, null, null, null, null, null, null, 0);
+      new HostView(
+          "gpu-2", null, null, null, null, null, 0, null, null, null, null, null, null, null, 0);
 
   private static final SnapshotFrame SNAPSHOT =
       SnapshotFrame.of(AT, List.of(FULL_HOST, SPARSE_HOST));
@@ -98,7 +114,8 @@ class CockpitFramesSchemaTest {
             "Gpu", host.get("gpus").get(0),
             "System", host.get("system"),
             "InflightRequest", host.get("inflight").get(0),
-            "GapView", host.get("gaps").get(0));
+            "GapView", host.get("gaps").get(0),
+            "Job", host.get("jobs").get(0));
     nested.forEach(
         (def, json) ->
             assertThat(fieldNames(json))
@@ -213,9 +230,11 @@ class CockpitFramesSchemaTest {
     assertThat(SPARSE_HOST.gpus()).isEmpty();
     assertThat(SPARSE_HOST.inflight()).isEmpty();
     assertThat(SPARSE_HOST.gaps()).isEmpty();
+    assertThat(SPARSE_HOST.jobs()).isEmpty();
     List<ModelView> models = new ArrayList<>(List.of(new ModelView("m", "ready", AT, false)));
     HostView view =
-        new HostView("h", null, null, null, null, null, 0, models, null, null, null, null, null, 0);
+        new HostView(
+            "h", null, null, null, null, null, 0, models, null, null, null, null, null, null, 0);
     models.clear();
     assertThat(view.models()).hasSize(1);
   }
