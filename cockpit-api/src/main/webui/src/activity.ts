@@ -35,6 +35,11 @@ export class ActivityFeed {
   private rows: ActivityRow[] = [];
   private shown: ActivityRow[] = [];
   private keys = new Set<string>();
+  /** Rows received since the last animation frame, oldest first. */
+  private pending: ActivityRow[] = [];
+  private unsorted = false;
+  /** Values already offered in each filter select. */
+  private options = { host: new Set<string>(), model: new Set<string>(), source: new Set<string>() };
   private filter = { host: '', model: '', source: '', status: '' };
   private frame = 0;
 
@@ -82,28 +87,48 @@ export class ActivityFeed {
     ]);
   }
 
-  /** Oldest first in, newest ends up on top. */
+  /**
+   * Oldest first in, newest ends up on top. Rows are only queued here and merged once per animation
+   * frame, so a burst of thousands of live frames costs one merge and one redraw, not one each.
+   */
   private add(incoming: ActivityRow[]): void {
-    let added = false;
     for (const r of incoming) {
       const key = `${r.hostId}/${r.epoch}/${r.activityId}`;
       if (this.keys.has(key)) continue;
       this.keys.add(key);
-      this.rows.unshift(r);
-      added = true;
+      this.pending.push(r);
       for (const [k, v] of [['host', r.hostId], ['model', r.model], ['source', r.source]] as const) {
-        const sel = this.selects[k];
-        if (![...sel.options].some((o) => o.value === v)) sel.add(new Option(v, v));
+        if (!this.options[k].has(v)) {
+          this.options[k].add(v);
+          this.selects[k].add(new Option(v, v));
+        }
       }
     }
-    if (incoming.length > 1) {
-      // A page from the search API may land after live rows: keep newest first (stable for ties).
+    // A page from the search API may land after live rows: it needs a full sort.
+    if (incoming.length > 1) this.unsorted = true;
+    if (this.pending.length) this.schedule();
+  }
+
+  /** Merges the queued rows: newest first, capped at MAX_ROWS, the filtered view updated. */
+  private merge(): void {
+    if (!this.pending.length) return;
+    const fresh = this.pending.reverse();
+    this.pending = [];
+    this.rows = fresh.concat(this.rows);
+    let refilter = false;
+    if (this.unsorted) {
       this.rows.sort((a, b) => Date.parse(b.finishedAt) - Date.parse(a.finishedAt));
+      this.unsorted = false;
+      refilter = true;
     }
     if (this.rows.length > MAX_ROWS) {
       for (const r of this.rows.splice(MAX_ROWS)) this.keys.delete(`${r.hostId}/${r.epoch}/${r.activityId}`);
+      refilter = true;
     }
-    if (added) this.refilter();
+    this.shown = refilter
+      ? this.rows.filter((r) => this.matches(r))
+      : fresh.filter((r) => this.matches(r)).concat(this.shown);
+    this.counted();
   }
 
   private matches(r: ActivityRow): boolean {
@@ -118,15 +143,20 @@ export class ActivityFeed {
 
   private refilter(): void {
     this.shown = this.rows.filter((r) => this.matches(r));
+    this.counted();
+    this.schedule();
+  }
+
+  private counted(): void {
     this.count.textContent = `${this.shown.length.toLocaleString()} of ${this.rows.length.toLocaleString()} requests`;
     this.spacer.style.height = `${this.shown.length * ROW_HEIGHT}px`;
-    this.schedule();
   }
 
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
+      this.merge();
       this.draw();
     });
   }

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +18,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -67,8 +59,6 @@ class InspectorBrowserIT {
   private static final String PASSWORD = "inspector-test-password";
   private static final String SECRET = "sk-inspector-secret-9876";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path SHOTS =
-      ServiceProcess.rootDir().resolve("system-tests/target/screenshots");
 
   private static SystemStack stack;
   private static String cockpit;
@@ -99,30 +89,7 @@ class InspectorBrowserIT {
     stack.awaitSubscribed(stack.hostA);
     stack.awaitSubscribed(stack.hostB);
     cockpit = "http://127.0.0.1:" + cockpitPort + "/";
-    Files.createDirectories(SHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1400, 950));
+    browser = Chromium.start(1400, 950);
   }
 
   @AfterAll
@@ -279,11 +246,7 @@ class InspectorBrowserIT {
   }
 
   private static void dark(boolean on) {
-    browser.executeCdpCommand(
-        "Emulation.setEmulatedMedia",
-        Map.of(
-            "features",
-            List.of(Map.of("name", "prefers-color-scheme", "value", on ? "dark" : "light"))));
+    Chromium.dark(browser, on);
   }
 
   private static String text(By by) {
@@ -299,7 +262,6 @@ class InspectorBrowserIT {
   }
 
   private static void shot(String name) throws Exception {
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve(name + ".png"), png);
+    Chromium.shot(browser, name);
   }
 }
