@@ -27,7 +27,7 @@ function card(h: HostView, swaps: Map<string, number>, swapped?: { host: string;
           const swappedAt = swaps.get(`${h.hostId}/${m.modelId}`);
           const swap = swappedAt !== undefined && Date.now() - swappedAt < SWAP_SHOWN_MS
             ? ` · swapped in ${ago(new Date(swappedAt).toISOString())}` : '';
-          return `<li class="model${flash}" data-model="${esc(m.modelId)}"><span class="dot ${m.state}"></span>${esc(m.modelId)}<span class="state">${esc(m.state)}${swap}</span></li>`;
+          return `<li class="model${flash}" data-model="${esc(m.modelId)}"><span class="dot ${m.state}"></span>${esc(m.modelId)}<span class="state">${esc(m.state)}${swap}</span>${modelButtons(h.hostId, m.modelId, m.state)}</li>`;
         })
         .join('')
     : '<li class="muted">no model has been seen</li>';
@@ -46,7 +46,29 @@ function card(h: HostView, swaps: Map<string, number>, swapped?: { host: string;
   return `<article class="card host ${chip}" data-host="${esc(h.hostId)}" data-state="${state}">
     <header><h2>${esc(h.displayName ?? h.hostId)}</h2><span class="chip ${chip}">${esc(chipText)}</span></header>
     <p class="muted small">${esc(h.hostId)} · epoch ${h.epoch} · ${h.inflight.length} in flight</p>
-    <ul class="models">${models}</ul>${gpus}${perf}${gap}</article>`;
+    <ul class="models">${models}</ul>${jobs(h)}${gpus}${perf}${gap}
+    <footer><button class="act" data-act="unload_all" data-host="${esc(h.hostId)}">Unload all</button></footer></article>`;
+}
+
+const KIND: Record<string, string> = { warm: 'warm', unload: 'unload', unload_all: 'unload all' };
+
+function modelButtons(host: string, model: string, state: string): string {
+  const act = state === 'ready' || state === 'starting' ? 'unload' : 'warm';
+  return ` <button class="act small" data-act="${act}" data-host="${esc(host)}" data-model="${esc(model)}">${act === 'warm' ? 'Warm' : 'Unload'}</button>`;
+}
+
+/** The host's open actions: the running one, then the queue with positions and cancel buttons. */
+function jobs(h: HostView): string {
+  if (!h.jobs.length) return '';
+  const rows = h.jobs
+    .map((j) => {
+      const what = `${KIND[j.kind] ?? esc(j.kind)}${j.model ? ` ${esc(j.model)}` : ''}`;
+      return j.state === 'running'
+        ? `<li class="job running">running: ${what} <span class="muted">(${esc(j.requestedBy ?? '')})</span></li>`
+        : `<li class="job queued">#${j.position ?? '?'} queued: ${what} <button class="link" data-cancel="${esc(j.jobId)}">cancel</button></li>`;
+    })
+    .join('');
+  return `<ul class="jobs">${rows}</ul>`;
 }
 
 export function ago(iso: string): string {

@@ -103,7 +103,7 @@ function emptyHost(hostId: string): HostView {
   return {
     hostId, displayName: null, baseUrl: null, liveness: null, lastSeenAt: null,
     livenessReason: null, epoch: 0, models: [], gpus: [], system: null, perfStatus: null,
-    inflight: [], gaps: [], seq: 0,
+    inflight: [], gaps: [], jobs: [], seq: 0,
   };
 }
 
@@ -146,6 +146,19 @@ function applyDelta(h: HostView, d: DeltaFrame): void {
         if (sys.length) h.system = sys[sys.length - 1];
       }
       break;
+    case 'job.updated': {
+      // As the server's OpenJobs: open jobs only; running first, then queued by submission.
+      const j = data as HostView['jobs'][number];
+      const open = h.jobs.filter((x) => x.jobId !== j.jobId);
+      if (j.state === 'queued' || j.state === 'running') open.push(j);
+      const running = open.filter((x) => x.state === 'running');
+      const queued = open
+        .filter((x) => x.state === 'queued')
+        .sort((a, b) => (a.queuedAt ?? '').localeCompare(b.queuedAt ?? '') || a.jobId.localeCompare(b.jobId))
+        .map((x, i) => ({ ...x, position: i + 1 }));
+      h.jobs = [...running, ...queued];
+      break;
+    }
     default:
       break; // activity and logs do not change the host view
   }

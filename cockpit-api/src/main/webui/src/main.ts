@@ -1,5 +1,6 @@
 import './style.css';
 import { ActivityFeed } from './activity';
+import { Actions } from './actions';
 import { Inspector } from './inspector';
 import { ApiError, login, logout, me } from './api';
 import { renderFleet } from './fleet';
@@ -44,6 +45,7 @@ function showApp(operator: string): void {
     host: $('f-host'), model: $('f-model'), source: $('f-source'), status: $('f-status'),
   }, new Inspector($('inspector')));
   const perf = new PerfView($('perf-note'));
+  const actions = new Actions($('hosts'), $<HTMLDialogElement>('takeover'), $('action-notice'));
   let range = '1h';
   let perfPicked = false;
   const perfHost = $<HTMLSelectElement>('p-host');
@@ -59,8 +61,11 @@ function showApp(operator: string): void {
     if (!delta && ++snapshotsSeen > 1) void feed.loadRecent();
     const swap = delta && delta.event === 'model.transition' && (delta.data as { swap?: boolean }).swap
       ? { host: delta.host, model: String((delta.data as { modelId?: string }).modelId) } : undefined;
-    if (!delta || delta.type === 'control_fleet' || delta.type === 'control_perf') renderFleet(fleet, $('hosts'), swap);
-    if (delta) feed.onDelta(delta);
+    if (!delta || delta.type === 'control_fleet' || delta.type === 'control_perf' || delta.type === 'control_job') renderFleet(fleet, $('hosts'), swap);
+    if (delta) {
+      feed.onDelta(delta);
+      actions.onDelta(delta);
+    }
     if (!host || ![...perfHost.options].some((o) => o.value === host)) {
       for (const id of fleet.hosts.keys()) if (![...perfHost.options].some((o) => o.value === id)) perfHost.add(new Option(id, id));
       // Start on a host that is up rather than the first name.

@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.boocontrol.contracts.EventEnvelope;
 import dev.boocontrol.contracts.EventType;
 import dev.boocontrol.contracts.Json;
+import dev.boocontrol.contracts.Topics;
 import dev.boocontrol.contracts.events.ActivityRecorded;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.HostLiveness;
+import dev.boocontrol.contracts.events.JobEvents;
+import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.kafka.EnvelopeSerializer;
@@ -168,6 +171,52 @@ class ControlSocketIT {
     }
   }
 
+  @Test
+  void aJobUpdatedOnControlJobsBecomesAControlJobFrameOfItsHost() throws Exception {
+    String token = Operator.login();
+    Frames frames = connect(token);
+    assertThat(frames.next().path("type").asText()).isEqualTo("snapshot");
+    String host = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant t = Instant.now();
+    try (KafkaProducer<String, EventEnvelope> producer = producer()) {
+      // control.jobs is read from the latest offset too: wait until a probe job gets through
+      String probe = host + "-probe";
+      JsonNode seen = null;
+      for (int i = 0; i < 60 && seen == null; i++) {
+        sendJob(producer, job(UUID.randomUUID().toString(), probe, "succeeded", null, t, null));
+        seen = frames.poll(500, f -> probe.equals(f.path("host").asText()));
+      }
+      assertThat(seen).as("the cockpit reads control.jobs").isNotNull();
+
+      String a = UUID.randomUUID().toString();
+      String b = UUID.randomUUID().toString();
+      sendJob(producer, job(a, host, "queued", 1, t, null));
+      sendJob(producer, job(b, host, "queued", 2, t.plusMillis(5), null));
+      sendJob(producer, job(a, host, "running", null, t, t.plusSeconds(1)));
+    }
+
+    List<JsonNode> deltas = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonNode f = frames.poll(15_000, x -> host.equals(x.path("host").asText()));
+      assertThat(f).as("job delta %d for %s", i + 1, host).isNotNull();
+      deltas.add(f);
+    }
+    assertThat(deltas).extracting(d -> d.path("type").asText()).containsOnly("control_job");
+    assertThat(deltas).extracting(d -> d.path("event").asText()).containsOnly("job.updated");
+    assertThat(deltas).extracting(d -> d.path("seq").asLong()).containsExactly(1L, 2L, 3L);
+    assertThat(deltas.get(2).path("data").path("state").asText()).isEqualTo("running");
+
+    // A late joiner sees the queue: the running job, then the waiting one at position 1.
+    Frames late = connect(token);
+    JsonNode view = hostIn(late.next(), host);
+    assertThat(view.path("seq").asLong()).isEqualTo(3);
+    JsonNode jobs = view.path("jobs");
+    assertThat(jobs).hasSize(2);
+    assertThat(jobs.get(0).path("state").asText()).isEqualTo("running");
+    assertThat(jobs.get(1).path("state").asText()).isEqualTo("queued");
+    assertThat(jobs.get(1).path("position").asInt()).isEqualTo(1);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** The cockpit reads from the latest offset: wait until it is reading (a probe gets through). */
@@ -234,6 +283,24 @@ class ControlSocketIT {
         .send(
             new ProducerRecord<>(
                 type.topic(), host, EventEnvelope.of(type, host, Instant.now(), payload)))
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  private static JobUpdated job(
+      String id, String host, String state, Integer position, Instant queued, Instant started) {
+    return new JobUpdated(
+        id, host, "warm", "qwen", state, position, null, "admin", queued, started, null, null);
+  }
+
+  /** As action-queue publishes it: keyed by job id. */
+  private static void sendJob(KafkaProducer<String, EventEnvelope> producer, JobUpdated job)
+      throws Exception {
+    producer
+        .send(
+            new ProducerRecord<>(
+                Topics.CONTROL_JOBS,
+                job.jobId(),
+                EventEnvelope.of(JobEvents.JOB_UPDATED, job.jobId(), Instant.now(), job)))
         .get(10, TimeUnit.SECONDS);
   }
 
