@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Control actions from the browser against the packaged stack (connector, action-queue,
  * cockpit-api; simulated hosts): Warm takes a stopped model to ready, Unload all stops every model,
  * and after someone else's request an Unload asks for a takeover and proceeds once confirmed. The
- * model states on the card come only from the server's frames. An unauthenticated action request
- * is refused. Screenshots in {@code target/screenshots/}.
+ * model states on the card come only from the server's frames. An unauthenticated action request is
+ * refused. Screenshots in {@code target/screenshots/}.
  */
 class ActionsBrowserIT {
 
@@ -113,13 +113,13 @@ class ActionsBrowserIT {
     waitFor("llama-8b listed", () -> "stopped".equals(state("llama-8b")));
 
     // Warm: the row goes to ready through the server's frames.
-    button("llama-8b").click();
+    click("li[data-model='llama-8b'] button[data-act]");
     waitFor("the warm queued", () -> text(By.id("action-notice")).contains("queued"));
     waitFor("llama-8b ready", () -> "ready".equals(state("llama-8b")));
     Chromium.shot(browser, "actions-1-warmed");
 
     // Unload all: every model stopped.
-    card().findElement(By.cssSelector("button[data-act=unload_all]")).click();
+    click("button[data-act=unload_all]");
     waitFor("every model stopped", () -> "stopped".equals(state("llama-8b")));
     assertThat(state("qwen-7b")).isIn("stopped", null);
 
@@ -130,7 +130,7 @@ class ActionsBrowserIT {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     // action-queue learns of the foreign request from fleet.activity: retry until it knows.
     while (dialog.getAttribute("open") == null && System.nanoTime() < deadline) {
-      button("qwen-7b").click();
+      click("li[data-model='qwen-7b'] button[data-act]");
       Thread.sleep(1500);
     }
     assertThat(dialog.getAttribute("open")).as("the takeover dialog opened").isNotNull();
@@ -167,6 +167,16 @@ class ActionsBrowserIT {
 
   private static WebElement button(String model) {
     return card().findElement(By.cssSelector("li[data-model='" + model + "'] button[data-act]"));
+  }
+
+  /** Clicks a button on host A's card; the card is redrawn by frames, so find it at click time. */
+  private static void click(String selector) {
+    waitFor(
+        "clicked " + selector,
+        () -> {
+          card().findElement(By.cssSelector(selector)).click();
+          return true;
+        });
   }
 
   private static String text(By by) {
