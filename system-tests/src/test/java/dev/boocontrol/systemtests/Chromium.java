@@ -4,16 +4,23 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by its ChromeDriver, started the way this machine needs (no
@@ -68,5 +75,41 @@ final class Chromium {
     Path file = SHOTS.resolve(name + ".png");
     Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
     return file;
+  }
+
+  /**
+   * Waits for a condition on a page that is redrawn by frames (stale or missing elements retry).
+   */
+  static void waitFor(ChromeDriver browser, String what, Duration timeout, BooleanSupplier ok) {
+    new WebDriverWait(browser, timeout)
+        .withMessage(what)
+        .pollingEvery(Duration.ofMillis(200))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(NoSuchElementException.class)
+        .until(d -> ok.getAsBoolean());
+  }
+
+  /** Opens the cockpit and logs in as {@code admin}. */
+  static void login(ChromeDriver browser, String url, String password) {
+    browser.get(url);
+    waitFor(
+        browser,
+        "the login form",
+        Duration.ofSeconds(30),
+        () -> browser.findElement(By.id("login")).isDisplayed());
+    browser.findElement(By.id("login-user")).sendKeys("admin");
+    browser.findElement(By.id("login-password")).sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
+  }
+
+  /**
+   * The console's errors, less the page's question of who is logged in before the login form (its
+   * 401 is the answer, and Chromium logs every non-2xx fetch).
+   */
+  static List<LogEntry> consoleErrors(ChromeDriver browser) {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        .filter(e -> !e.getMessage().contains("/api/me"))
+        .toList();
   }
 }

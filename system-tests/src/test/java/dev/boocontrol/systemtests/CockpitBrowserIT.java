@@ -3,12 +3,9 @@ package dev.boocontrol.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.boocontrol.platform.testing.Eventually;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,16 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -67,12 +57,10 @@ class CockpitBrowserIT {
       """;
 
   private static final String PASSWORD = "browser-test-password";
-  private static final Path SHOTS =
-      ServiceProcess.rootDir().resolve("system-tests/target/screenshots");
 
   private static SystemStack stack;
   private static String cockpit;
-  private static WebDriver browser;
+  private static ChromeDriver browser;
 
   @BeforeAll
   static void start() throws Exception {
@@ -98,30 +86,7 @@ class CockpitBrowserIT {
     stack.awaitSubscribed(stack.hostA);
     stack.awaitSubscribed(stack.hostB);
     cockpit = "http://127.0.0.1:" + cockpitPort + "/";
-    Files.createDirectories(SHOTS);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.BROWSER, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().window().setSize(new Dimension(1280, 900));
+    browser = Chromium.start(1280, 900);
   }
 
   @AfterAll
@@ -304,11 +269,9 @@ class CockpitBrowserIT {
     browser.findElement(By.cssSelector("[data-tab=fleet]")).click();
     shot("6-phone");
     List<LogEntry> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+        Chromium.consoleErrors(browser).stream()
             // the deliberate wrong password of the first test answers 401
             .filter(e -> !e.getMessage().contains("/api/login"))
-            .filter(e -> !e.getMessage().contains("/api/me"))
             .toList();
     assertThat(errors).as("console errors").isEmpty();
   }
@@ -353,7 +316,6 @@ class CockpitBrowserIT {
   }
 
   private static void shot(String name) throws Exception {
-    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    Files.write(SHOTS.resolve(name + ".png"), png);
+    Chromium.shot(browser, name);
   }
 }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,9 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The capture inspector in a real headless Chromium against the packaged stack (connector with the
@@ -214,9 +211,7 @@ class InspectorBrowserIT {
   @Order(4)
   void noConsoleErrors() {
     List<LogEntry> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-            .filter(e -> !e.getMessage().contains("/api/me")) // not logged in yet: 401
+        Chromium.consoleErrors(browser).stream()
             // the missing capture answers 404 by design; Chromium logs every non-2xx fetch
             .filter(
                 e ->
@@ -254,11 +249,7 @@ class InspectorBrowserIT {
   }
 
   private static void waitFor(String what, java.util.function.BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .withMessage(what)
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(d -> condition.getAsBoolean());
+    Chromium.waitFor(browser, what, Duration.ofSeconds(30), condition);
   }
 
   private static void shot(String name) throws Exception {
