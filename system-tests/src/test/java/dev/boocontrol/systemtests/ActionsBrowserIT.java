@@ -16,8 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Control actions from the browser against the packaged stack (connector, action-queue,
@@ -58,6 +56,7 @@ class ActionsBrowserIT {
   private static SystemStack stack;
   private static ChromeDriver browser;
   private static String cockpit;
+  private static int queuePort;
 
   @BeforeAll
   static void start() throws Exception {
@@ -72,7 +71,7 @@ class ActionsBrowserIT {
                 "BOOCONTROL_FLEET_CONNECTOR_RECONNECT_MAX_BACKOFF", "500ms",
                 "BOO_OPERATOR_PASSWORD", PASSWORD),
             31L);
-    int queuePort = stack.port();
+    queuePort = stack.port();
     stack.start("action-queue", "actions-queue", queuePort);
     stack.env.put("BOO_ACTION_QUEUE_URL", "http://127.0.0.1:" + queuePort);
     int cockpitPort = stack.port();
@@ -104,11 +103,7 @@ class ActionsBrowserIT {
             HttpResponse.BodyHandlers.ofString());
     assertThat(anonymous.statusCode()).as("unauthenticated action").isEqualTo(401);
 
-    browser.get(cockpit + "/");
-    waitFor("the login form", () -> browser.findElement(By.id("login")).isDisplayed());
-    browser.findElement(By.id("login-user")).sendKeys("admin");
-    browser.findElement(By.id("login-password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
+    Chromium.login(browser, cockpit + "/", PASSWORD);
     waitFor("host A's card connected", () -> "CONNECTED".equals(card().getAttribute("data-state")));
     waitFor("llama-8b listed", () -> "stopped".equals(state("llama-8b")));
 
@@ -126,13 +121,12 @@ class ActionsBrowserIT {
     // Someone else's request: an Unload now needs a takeover.
     assertThat(stack.chat(stack.hostA, "qwen-7b")).isEqualTo(200);
     waitFor("qwen-7b ready", () -> "ready".equals(state("qwen-7b")));
+    // action-queue learns of the foreign request from fleet.activity: click only once it knows,
+    // or the Unload would simply run.
+    waitFor("action-queue sees the foreign use", ActionsBrowserIT::hostATaken);
+    click("li[data-model='qwen-7b'] button[data-act]");
     WebElement dialog = browser.findElement(By.id("takeover"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    // action-queue learns of the foreign request from fleet.activity: retry until it knows.
-    while (dialog.getAttribute("open") == null && System.nanoTime() < deadline) {
-      click("li[data-model='qwen-7b'] button[data-act]");
-      Thread.sleep(1500);
-    }
+    waitFor("the takeover dialog", () -> dialog.getAttribute("open") != null);
     assertThat(dialog.getAttribute("open")).as("the takeover dialog opened").isNotNull();
     assertThat(dialog.getText()).contains("system-test");
     Chromium.shot(browser, "actions-2-takeover");
@@ -144,13 +138,34 @@ class ActionsBrowserIT {
     Chromium.shot(browser, "actions-3-taken-over");
 
     List<LogEntry> errors =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-            .filter(e -> !e.getMessage().contains("/api/me"))
+        Chromium.consoleErrors(browser).stream()
             // The takeover's first answer is a 409 by design.
             .filter(e -> !e.getMessage().contains("/actions - Failed to load resource"))
             .toList();
     assertThat(errors).as("console errors").isEmpty();
+  }
+
+  /** action-queue's own view of host A: not free while someone else used it recently. */
+  private static boolean hostATaken() {
+    try {
+      HttpResponse<String> r =
+          SystemStack.HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://127.0.0.1:"
+                              + queuePort
+                              + "/api/hosts/"
+                              + stack.hostA
+                              + "/access"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 && r.body().contains("\"free\":false");
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private static WebElement card() {
@@ -184,11 +199,6 @@ class ActionsBrowserIT {
   }
 
   private static void waitFor(String what, BooleanSupplier condition) {
-    new WebDriverWait(browser, Duration.ofSeconds(40))
-        .withMessage(what)
-        .pollingEvery(Duration.ofMillis(200))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .ignoring(org.openqa.selenium.NoSuchElementException.class)
-        .until(d -> condition.getAsBoolean());
+    Chromium.waitFor(browser, what, Duration.ofSeconds(40), condition);
   }
 }
