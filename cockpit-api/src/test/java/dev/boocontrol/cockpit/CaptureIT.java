@@ -43,6 +43,9 @@ class CaptureIT {
   @ConfigProperty(name = "it.sim.port", defaultValue = "0")
   int port;
 
+  @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
+  int quarkusPort;
+
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -236,5 +239,88 @@ class CaptureIT {
     Response r = given().get("/api/hosts/" + hostId + "/activity/1/1/capture");
     assertThat(r.statusCode()).isEqualTo(401);
     assertThat(r.asString()).doesNotContain("requestHeaders");
+  }
+
+  /** A model's own log, streamed from the host through the cockpit: its history, then live text. */
+  @Test
+  void aModelsLogStreamsFromTheHostOnDemand() throws Exception {
+    String token = Operator.login();
+    URI stream =
+        URI.create("http://127.0.0.1:" + quarkusPort + "/api/hosts/" + hostId + "/logs/stream/b");
+    StringBuffer received = new StringBuffer();
+    // The stream opens before the model has written anything (b was never loaded).
+    HttpResponse<java.util.stream.Stream<String>> open =
+        http.sendAsync(
+                HttpRequest.newBuilder(stream).header("Cookie", "boo_session=" + token).build(),
+                HttpResponse.BodyHandlers.ofLines())
+            .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(open.statusCode()).isEqualTo(200);
+    assertThat(open.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("text/event-stream");
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                open.body()
+                    .filter(line -> line.startsWith("data:"))
+                    .forEach(line -> received.append(line.substring(5).strip()).append('\n'));
+              } catch (RuntimeException closed) {
+                // the test closed the stream
+              }
+            });
+    reader.setDaemon(true);
+    reader.start();
+
+    // Loading model b writes to its own log; the lines arrive while the stream is open.
+    String body =
+        "{\"model\":\"b\",\"max_tokens\":1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+    HttpResponse<String> chat =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(chat.statusCode()).isEqualTo(200);
+    long until = System.currentTimeMillis() + 10_000;
+    while (!received.toString().contains("HTTP server is listening")
+        && System.currentTimeMillis() < until) {
+      Thread.sleep(50);
+    }
+    assertThat(received.toString())
+        .contains("main: loading model")
+        .contains("for b")
+        .contains("HTTP server is listening");
+    open.body().close();
+
+    // A model the host does not have, a malformed id, an unknown host, no operator.
+    // The stream is open by the time the host says no: it ends with an error event.
+    String refused =
+        given()
+            .cookie("boo_session", token)
+            .get("/api/hosts/" + hostId + "/logs/stream/no-such-model")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(refused).contains("event:error").contains("\"field\":\"model\"");
+    assertThat(refused).contains("has no model no-such-model");
+    given()
+        .cookie("boo_session", token)
+        .get("/api/hosts/" + hostId + "/logs/stream/a b")
+        .then()
+        .statusCode(400)
+        .body("field", org.hamcrest.Matchers.equalTo("model"));
+    assertThat(
+            given()
+                .cookie("boo_session", token)
+                .get("/api/hosts/no-such-host/logs/stream/b")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .contains("event:error")
+        .contains("\"field\":\"hostId\"");
+    given().get("/api/hosts/" + hostId + "/logs/stream/b").then().statusCode(401);
   }
 }

@@ -16,6 +16,7 @@ import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.JobEvents;
 import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
+import dev.boocontrol.contracts.events.LogLines;
 import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.kafka.EnvelopeSerializer;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -157,6 +158,127 @@ class ControlSocketIT {
   }
 
   @Test
+  void aLateJoinerReadsTheLogTailThenLiveLinesInOrder() throws Exception {
+    String token = Operator.login();
+    Frames early = connect(token);
+    assertThat(early.next().path("type").asText()).isEqualTo("snapshot");
+    String host = "logs-" + UUID.randomUUID().toString().substring(0, 8);
+    try (KafkaProducer<String, EventEnvelope> producer = producer()) {
+      awaitReading(producer, early, host);
+      send(producer, FleetEvents.HOST_LIVENESS, host, liveness(host, Instant.now()));
+      // Writes are not line-aligned: the second line ends in the next write.
+      send(
+          producer, FleetEvents.LOG_LINES, host, log(host, "proxy", "[INFO] one\n[INFO] tw", true));
+      send(producer, FleetEvents.LOG_LINES, host, log(host, "proxy", "o\n", false));
+      send(
+          producer,
+          FleetEvents.LOG_LINES,
+          host,
+          log(host, "upstream", "\u001b[32mload\u001b[0m\n", false));
+      send(
+          producer,
+          FleetEvents.LOG_LINES,
+          host,
+          log(host, "proxy", "— 512 bytes dropped —\n", false));
+      // A replayed ring after a reconnect repeats what the tail holds: no new lines.
+      send(producer, FleetEvents.LOG_LINES, host, log(host, "proxy", "[INFO] one\n", true));
+      JsonNode last = null;
+      for (int i = 0; i < 6; i++) {
+        last = early.poll(15_000, f -> host.equals(f.path("host").asText()));
+        assertThat(last).as("delta %d of %s", i + 1, host).isNotNull();
+      }
+      assertThat(last.path("type").asText()).isEqualTo("control_log");
+      assertThat(last.path("data").path("lines").size()).isZero();
+
+      // The late joiner: tail first, at the seq it was read at.
+      JsonNode tail =
+          Json.MAPPER.readTree(
+              given()
+                  .cookie("boo_session", token)
+                  .get("/api/hosts/" + host + "/logs")
+                  .then()
+                  .statusCode(200)
+                  .extract()
+                  .asString());
+      assertThat(tail.path("seq").asLong()).isEqualTo(6);
+      List<String> texts = new ArrayList<>();
+      List<Long> numbers = new ArrayList<>();
+      tail.path("lines")
+          .forEach(
+              l -> {
+                texts.add(l.path("source").asText() + ":" + l.path("text").asText());
+                numbers.add(l.path("n").asLong());
+              });
+      assertThat(texts)
+          .containsExactly(
+              "proxy:[INFO] one",
+              "proxy:[INFO] two",
+              "upstream:\u001b[32mload\u001b[0m",
+              "proxy:— 512 bytes dropped —");
+      assertThat(numbers).containsExactly(1L, 2L, 3L, 4L);
+      assertThat(tail.path("lines").get(3).path("dropped").asLong()).isEqualTo(512);
+      assertThat(tail.path("lines").get(0).path("dropped").isNull()).isTrue();
+      given()
+          .cookie("boo_session", token)
+          .queryParam("source", "upstream")
+          .queryParam("limit", "1")
+          .get("/api/hosts/" + host + "/logs")
+          .then()
+          .statusCode(200)
+          .body("lines.size()", equalTo(1))
+          .body("lines[0].n", equalTo(3));
+
+      // Then live lines, numbered on from the tail, in the order written.
+      Frames late = connect(token);
+      assertThat(late.next().path("type").asText()).isEqualTo("snapshot");
+      for (int i = 1; i <= 3; i++) {
+        send(producer, FleetEvents.LOG_LINES, host, log(host, "proxy", "live " + i + "\n", false));
+      }
+      List<String> live = new ArrayList<>();
+      List<Long> liveNumbers = new ArrayList<>();
+      while (live.size() < 3) {
+        JsonNode f = late.poll(15_000, x -> host.equals(x.path("host").asText()));
+        assertThat(f).as("live log frame %d", live.size() + 1).isNotNull();
+        f.path("data")
+            .path("lines")
+            .forEach(
+                l -> {
+                  live.add(l.path("text").asText());
+                  liveNumbers.add(l.path("n").asLong());
+                });
+      }
+      assertThat(live).containsExactly("live 1", "live 2", "live 3");
+      assertThat(liveNumbers).containsExactly(5L, 6L, 7L);
+    }
+  }
+
+  @Test
+  void logTailParametersAreChecked() {
+    String token = Operator.login();
+    given()
+        .cookie("boo_session", token)
+        .queryParam("source", "kernel")
+        .get("/api/hosts/anything/logs")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("source"));
+    given()
+        .cookie("boo_session", token)
+        .queryParam("limit", "2001")
+        .get("/api/hosts/anything/logs")
+        .then()
+        .statusCode(400)
+        .body("field", equalTo("limit"));
+    given()
+        .cookie("boo_session", token)
+        .get("/api/hosts/no-such-host-" + UUID.randomUUID() + "/logs")
+        .then()
+        .statusCode(404)
+        .body("field", equalTo("hostId"));
+    given().get("/api/hosts/anything/logs").then().statusCode(401);
+  }
+
+  @Test
   void noSocketWithoutAnOperator() {
     for (String token : new String[] {null, "forged-or-expired"}) {
       assertThatThrownBy(() -> connect(token))
@@ -238,6 +360,10 @@ class ControlSocketIT {
       }
     }
     throw new AssertionError(host + " not in snapshot");
+  }
+
+  private static LogLines log(String host, String source, String text, boolean history) {
+    return new LogLines(host, source, text, history);
   }
 
   private static HostLiveness liveness(String host, Instant at) {

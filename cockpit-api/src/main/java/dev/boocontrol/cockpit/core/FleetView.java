@@ -1,5 +1,7 @@
 package dev.boocontrol.cockpit.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.boocontrol.contracts.EventEnvelope;
 import dev.boocontrol.contracts.EventType;
 import dev.boocontrol.contracts.Json;
@@ -17,6 +19,7 @@ import dev.boocontrol.contracts.events.InflightChanged.InflightRequest;
 import dev.boocontrol.contracts.events.JobEvents;
 import dev.boocontrol.contracts.events.JobUpdated;
 import dev.boocontrol.contracts.events.LivenessState;
+import dev.boocontrol.contracts.events.LogLines;
 import dev.boocontrol.contracts.events.ModelTransition;
 import dev.boocontrol.contracts.events.PerfSampled;
 import java.time.Instant;
@@ -61,6 +64,7 @@ public final class FleetView {
 
   private final Map<String, HostState> hosts = new TreeMap<>();
   private final Map<String, Route<?>> routes = new HashMap<>();
+  private final LogTail logs = new LogTail();
   private long rejected;
 
   public FleetView() {
@@ -95,7 +99,14 @@ public final class FleetView {
         p -> PERF_STATUSES.contains(p.status()) && noNulls(p.gpus()) && noNulls(p.system()),
         FleetView::onPerf);
     route(FleetEvents.ACTIVITY_RECORDED, FrameType.CONTROL_ACTIVITY, a -> true, (host, a) -> {});
-    route(FleetEvents.LOG_LINES, FrameType.CONTROL_LOG, l -> true, (host, l) -> {});
+    routes.put(
+        FleetEvents.LOG_LINES.name(),
+        new Route<>(
+            FleetEvents.LOG_LINES,
+            FrameType.CONTROL_LOG,
+            null,
+            l -> l.text() != null && LogTail.knownSource(l.source()),
+            this::onLog));
     // control.jobs is keyed by job id: the host comes from the payload.
     routes.put(
         JobEvents.JOB_UPDATED.name(),
@@ -104,7 +115,7 @@ public final class FleetView {
             FrameType.CONTROL_JOB,
             JobUpdated::hostId,
             FleetView::usable,
-            (host, job) -> host.jobs.apply(job)));
+            mutating((host, job) -> host.jobs.apply(job))));
   }
 
   /**
@@ -157,9 +168,46 @@ public final class FleetView {
     return rejected;
   }
 
+  /**
+   * The newest {@code limit} complete log lines of one host and source (proxy or upstream), oldest
+   * first, each numbered per host; {@code control_log} deltas carry the lines they complete with
+   * the same numbers, so a client joins the tail and the live lines without duplicates.
+   */
+  public List<LogTail.Line> logTail(String hostId, String source, int limit) {
+    return logs.tail(hostId, source, limit);
+  }
+
+  /** The text a host's source wrote after its last newline: not yet a line. */
+  public String logPending(String hostId, String source) {
+    return logs.pending(hostId, source);
+  }
+
   private <T> void route(
       EventType<T> type, FrameType frame, Predicate<T> usable, BiConsumer<HostState, T> mutation) {
-    routes.put(type.name(), new Route<>(type, frame, null, usable, mutation));
+    routes.put(type.name(), new Route<>(type, frame, null, usable, mutating(mutation)));
+  }
+
+  /** A mutation whose delta carries the payload as received. */
+  private static <T> Mutation<T> mutating(BiConsumer<HostState, T> mutation) {
+    return (host, payload, received) -> {
+      mutation.accept(host, payload);
+      return received;
+    };
+  }
+
+  /** Changes a host for one event and returns the delta's data. */
+  @FunctionalInterface
+  private interface Mutation<T> {
+    JsonNode apply(HostState host, T payload, JsonNode received);
+  }
+
+  /** Adds the write to the tail; the delta carries the payload plus the lines it completed. */
+  private JsonNode onLog(HostState host, LogLines write, JsonNode received) {
+    List<LogTail.Line> completed =
+        logs.append(host.hostId, write.source(), write.text(), write.history());
+    ObjectNode data = received.deepCopy();
+    data.set("lines", Json.MAPPER.valueToTree(completed));
+    return data;
   }
 
   /** How one event type is decoded, checked, applied and framed. */
@@ -168,14 +216,14 @@ public final class FleetView {
     private final FrameType frame;
     private final Function<T, String> hostOf;
     private final Predicate<T> usable;
-    private final BiConsumer<HostState, T> mutation;
+    private final Mutation<T> mutation;
 
     Route(
         EventType<T> type,
         FrameType frame,
         Function<T, String> hostOf,
         Predicate<T> usable,
-        BiConsumer<HostState, T> mutation) {
+        Mutation<T> mutation) {
       this.type = type;
       this.frame = frame;
       this.hostOf = hostOf;
@@ -201,11 +249,10 @@ public final class FleetView {
         return Optional.empty();
       }
       HostState host = hosts.computeIfAbsent(hostId, HostState::new);
-      mutation.accept(host, payload);
+      JsonNode data = mutation.apply(host, payload, event.payload());
       host.seq++;
       return Optional.of(
-          DeltaFrame.of(
-              frame, host.hostId, host.seq, event.occurredAt(), event.type(), event.payload()));
+          DeltaFrame.of(frame, host.hostId, host.seq, event.occurredAt(), event.type(), data));
     }
   }
 

@@ -2,7 +2,10 @@ package dev.boocontrol.cockpit.live;
 
 import dev.boocontrol.cockpit.config.CockpitConfig;
 import dev.boocontrol.cockpit.core.FleetView;
+import dev.boocontrol.cockpit.core.HostLogs;
 import dev.boocontrol.cockpit.core.HostSeed;
+import dev.boocontrol.cockpit.core.LogRequest;
+import dev.boocontrol.cockpit.core.LogTail;
 import dev.boocontrol.cockpit.core.Outbox;
 import dev.boocontrol.contracts.EventEnvelope;
 import dev.boocontrol.contracts.Json;
@@ -14,9 +17,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -72,6 +78,22 @@ public class LiveFleet {
 
   public synchronized Optional<HostView> host(String id) {
     return view.host(id);
+  }
+
+  /** A known host's log tail, read under the lock that orders deltas, so its seq is exact. */
+  public synchronized Optional<HostLogs> logs(String hostId, LogRequest request) {
+    return view.host(hostId)
+        .map(
+            host -> {
+              List<LogTail.Line> lines = new ArrayList<>();
+              Map<String, String> pending = new TreeMap<>();
+              for (String source : request.sources()) {
+                lines.addAll(view.logTail(hostId, source, request.limit()));
+                pending.put(source, view.logPending(hostId, source));
+              }
+              lines.sort(Comparator.comparingLong(LogTail.Line::n));
+              return new HostLogs(hostId, host.seq(), List.copyOf(lines), pending);
+            });
   }
 
   /** A client joined: its snapshot is the first frame, then every delta after it. */

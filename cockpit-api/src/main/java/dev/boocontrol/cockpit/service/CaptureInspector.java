@@ -6,49 +6,38 @@ import dev.boocontrol.cockpit.core.CaptureLookup.Missing;
 import dev.boocontrol.cockpit.query.CaptureQueries;
 import dev.boocontrol.cockpit.query.CaptureQueries.Lookup;
 import dev.boocontrol.cockpit.query.CaptureView;
-import dev.boocontrol.llamaswap.client.ClientOptions;
 import dev.boocontrol.llamaswap.client.HostTarget;
 import dev.boocontrol.llamaswap.client.LlamaSwapClient;
 import dev.boocontrol.llamaswap.core.capture.CaptureInspection;
 import dev.boocontrol.llamaswap.core.model.Capture;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
  * Finds a request's capture: live from the host when it may still hold it, else from the capture
- * vault, else says why not ({@link CaptureLookup} decides; this bean only does the I/O). One
- * llama-swap client per host, made on first use and replaced when the host's address or key
- * changes.
+ * vault, else says why not ({@link CaptureLookup} decides; this bean only does the I/O).
  */
 @ApplicationScoped
 public class CaptureInspector {
 
   private static final Logger LOG = Logger.getLogger(CaptureInspector.class);
-  private static final Duration HOST_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration HOST_TIMEOUT = HostClients.HOST_TIMEOUT;
 
   /** Either a capture or the reason there is none. */
   public record Result(CaptureView view, Missing missing) {}
 
   private record Answer(Optional<Capture> capture, HostAnswer answer, String failure) {}
 
-  private record Client(HostTarget target, LlamaSwapClient client) {}
-
   private final CaptureQueries queries;
-  private final Vertx vertx;
-  private final Map<String, Client> clients = new ConcurrentHashMap<>();
+  private final HostClients clients;
 
-  CaptureInspector(CaptureQueries queries, Vertx vertx) {
+  CaptureInspector(CaptureQueries queries, HostClients clients) {
     this.queries = queries;
-    this.vertx = vertx;
+    this.clients = clients;
   }
 
   public Uni<Result> find(String hostId, int epoch, long activityId) {
@@ -104,7 +93,8 @@ public class CaptureInspector {
   // Ids restart with every llama-swap process: the host's capture N is this request's only while
   // the process is the epoch's (its start time matches), even if the restart is not recorded yet.
   private Uni<Answer> askHost(String hostId, long activityId, Lookup lookup) {
-    LlamaSwapClient client = client(hostId, lookup);
+    LlamaSwapClient client =
+        clients.client(new HostTarget(hostId, lookup.baseUrl(), lookup.apiKey()));
     return client
         .hardware()
         .map(h -> Optional.ofNullable(h.capturedAt()).map(t -> t.toInstant()))
@@ -135,31 +125,6 @@ public class CaptureInspector {
               LOG.debugf("host %s: capture read failed: %s", hostId, failure.toString());
               return new Answer(Optional.empty(), HostAnswer.FAILED, reasonOf(failure));
             });
-  }
-
-  private LlamaSwapClient client(String hostId, Lookup lookup) {
-    HostTarget target = new HostTarget(hostId, lookup.baseUrl(), lookup.apiKey());
-    Client current =
-        clients.compute(
-            hostId,
-            (id, existing) -> {
-              if (existing != null && existing.target().equals(target)) {
-                return existing;
-              }
-              if (existing != null) {
-                existing.client().close().subscribe().with(ok -> {}, f -> {});
-              }
-              return new Client(
-                  target,
-                  new LlamaSwapClient(
-                      vertx, target, ClientOptions.defaults().withRequestTimeout(HOST_TIMEOUT)));
-            });
-    return current.client();
-  }
-
-  void onStop(@Observes ShutdownEvent event) {
-    clients.values().forEach(c -> c.client().close().subscribe().with(ok -> {}, f -> {}));
-    clients.clear();
   }
 
   private static String reasonOf(Throwable failure) {

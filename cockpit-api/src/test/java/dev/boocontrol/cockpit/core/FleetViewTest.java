@@ -210,6 +210,11 @@ class FleetViewTest {
     assertThat(log.type()).isEqualTo(FrameType.CONTROL_LOG);
     assertThat(log.event()).isEqualTo("log.lines");
     assertThat(log.data().get("text").asText()).isEqualTo("[INFO] hi\n");
+    assertThat(log.data().get("lines").get(0).get("text").asText()).isEqualTo("[INFO] hi");
+    assertThat(log.data().get("lines").get(0).get("n").asLong()).isEqualTo(1);
+    assertThat(fleet.logTail("gpu-1", "proxy", 10))
+        .extracting(LogTail.Line::text)
+        .containsExactly("[INFO] hi");
     assertThat(host("gpu-1")).isEqualTo(withSeq(before, 2));
   }
 
@@ -244,7 +249,12 @@ class FleetViewTest {
       DeltaFrame delta = fleet.apply(event).orElseThrow();
       assertThat(delta.type()).as(event.type()).isEqualTo(expected.get(event.type()));
       assertThat(delta.event()).isEqualTo(event.type());
-      assertThat(delta.data()).isEqualTo(event.payload());
+      // Log deltas carry the payload plus the lines it completed.
+      JsonNode data = delta.data().deepCopy();
+      if (data instanceof ObjectNode object) {
+        object.remove("lines");
+      }
+      assertThat(data).isEqualTo(event.payload());
       assertThat(delta.at()).isEqualTo(event.occurredAt());
       assertThat(delta.host()).isEqualTo("h");
     }
