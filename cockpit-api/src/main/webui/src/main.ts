@@ -5,6 +5,7 @@ import { Inspector } from './inspector';
 import { ApiError, login, logout, me } from './api';
 import { renderFleet } from './fleet';
 import { LiveFleet } from './live';
+import { LogsView } from './logs';
 import { PerfView } from './perf';
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -45,6 +46,10 @@ function showApp(operator: string): void {
     host: $('f-host'), model: $('f-model'), source: $('f-source'), status: $('f-status'),
   }, new Inspector($('inspector')));
   const perf = new PerfView($('perf-note'));
+  const logs = new LogsView(fleet, {
+    host: $('l-host'), source: $('l-source'), search: $('l-search'), count: $('log-count'),
+    live: $('log-live'), notice: $('log-notice'), scroller: $('log'), spacer: $('log-spacer'),
+  });
   const actions = new Actions($('hosts'), $<HTMLDialogElement>('takeover'), $('action-notice'));
   let range = '1h';
   let perfPicked = false;
@@ -62,6 +67,7 @@ function showApp(operator: string): void {
     const swap = delta && delta.event === 'model.transition' && (delta.data as { swap?: boolean }).swap
       ? { host: delta.host, model: String((delta.data as { modelId?: string }).modelId) } : undefined;
     if (!delta || delta.type === 'control_fleet' || delta.type === 'control_perf' || delta.type === 'control_job') renderFleet(fleet, $('hosts'), swap);
+    logs.onChange(delta);
     if (delta) {
       feed.onDelta(delta);
       actions.onDelta(delta);
@@ -78,8 +84,10 @@ function showApp(operator: string): void {
   for (const b of document.querySelectorAll<HTMLButtonElement>('.tab')) {
     b.onclick = () => {
       document.querySelectorAll('.tab').forEach((x) => x.classList.toggle('active', x === b));
-      for (const t of ['fleet', 'activity', 'perf']) $(`tab-${t}`).hidden = t !== b.dataset.tab;
+      for (const t of ['fleet', 'activity', 'perf', 'logs']) $(`tab-${t}`).hidden = t !== b.dataset.tab;
       if (b.dataset.tab === 'perf') void perf.show(perfHost.value, range);
+      if (b.dataset.tab === 'logs') void logs.show();
+      else logs.hide();
     };
   }
   for (const b of document.querySelectorAll<HTMLButtonElement>('.range')) {

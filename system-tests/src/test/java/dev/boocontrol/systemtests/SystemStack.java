@@ -166,11 +166,16 @@ final class SystemStack implements AutoCloseable {
   }
 
   JsonNode simGet(String host, String path) {
-    return sim(host, "GET", path);
+    return sim(host, "GET", path, "");
   }
 
   void simPost(String host, String path) {
-    sim(host, "POST", path);
+    sim(host, "POST", path, "");
+  }
+
+  /** A simulator control call with a JSON body. */
+  JsonNode simPost(String host, String path, String body) {
+    return sim(host, "POST", path, body);
   }
 
   int subscribers(String host) {
@@ -184,7 +189,7 @@ final class SystemStack implements AutoCloseable {
         () -> subscribers(host) >= 1);
   }
 
-  private JsonNode sim(String host, String method, String path) {
+  private JsonNode sim(String host, String method, String path, String body) {
     try {
       HttpResponse<String> r =
           HTTP.send(
@@ -192,7 +197,11 @@ final class SystemStack implements AutoCloseable {
                       URI.create(
                           "http://127.0.0.1:" + control + "/sim/hosts/" + simPort.get(host) + path))
                   .timeout(Duration.ofSeconds(30))
-                  .method(method, HttpRequest.BodyPublishers.noBody())
+                  .method(
+                      method,
+                      body.isEmpty()
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString(body))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isEqualTo(200);

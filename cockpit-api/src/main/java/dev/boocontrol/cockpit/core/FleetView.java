@@ -64,10 +64,16 @@ public final class FleetView {
 
   private final Map<String, HostState> hosts = new TreeMap<>();
   private final Map<String, Route<?>> routes = new HashMap<>();
-  private final LogTail logs = new LogTail();
+  private final LogTail logs;
   private long rejected;
 
   public FleetView() {
+    this(LogTail.DEFAULT_CAPACITY);
+  }
+
+  /** With a log tail of {@code logTailLines} lines per host and source. */
+  public FleetView(int logTailLines) {
+    this.logs = new LogTail(logTailLines);
     route(
         FleetEvents.HOST_LIVENESS,
         FrameType.CONTROL_FLEET,

@@ -40,12 +40,13 @@ public class LiveFleet {
   /** Most frames sent in one WebSocket message to a client that is behind. */
   static final int BATCH = 64;
 
-  private final FleetView view = new FleetView();
+  private final FleetView view;
   private final Map<String, Client> clients = new ConcurrentHashMap<>();
   private final int queueSize;
   private final Counter resyncs;
 
   LiveFleet(CockpitConfig config, MeterRegistry registry) {
+    this.view = new FleetView(config.logTailLines());
     this.queueSize = config.websocketQueueSize();
     this.resyncs =
         Counter.builder("boocontrol_cockpit_ws_resyncs_total")

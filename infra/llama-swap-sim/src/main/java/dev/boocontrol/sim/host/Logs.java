@@ -54,6 +54,21 @@ final class Logs {
     fanOut("model:" + model, chunk);
   }
 
+  /**
+   * Raw text as a process would write it (partial lines, ANSI colours, llama-swap's own {@code — N
+   * bytes dropped —} notice): to the proxy log, or to the upstream log of a model.
+   */
+  void raw(String source, String model, String text) {
+    if (source.equals("proxy")) {
+      proxy.write(text);
+      mux.write(text);
+      publish.accept("proxy", text);
+      fanOut("proxy", text);
+    } else {
+      upstream(model, text);
+    }
+  }
+
   String proxyHistory() {
     return proxy.snapshot();
   }

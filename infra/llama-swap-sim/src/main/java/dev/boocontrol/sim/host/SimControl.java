@@ -112,6 +112,22 @@ public final class SimControl {
         }
         yield host.injectEvents(body).map(n -> Map.of("subscribers", n));
       }
+      case "/logs/write" -> {
+        JsonNode j = json(body);
+        String source = j.path("source").asText("");
+        if (!source.equals("proxy") && !source.equals("upstream")) {
+          throw new BadInput("source", "source must be proxy or upstream");
+        }
+        if (!j.path("text").isTextual() || j.path("text").asText().isEmpty()) {
+          throw new BadInput("text", "text must be a non-empty string");
+        }
+        String model = j.path("model").asText("");
+        if (source.equals("upstream") && !host.hasModel(model)) {
+          throw new BadInput("model", "upstream text needs a configured model id");
+        }
+        yield host.writeLog(source, model, j.path("text").asText())
+            .map(v -> Map.of("written", j.path("text").asText().length()));
+      }
       case "/connections/drop" -> host.dropConnections().map(v -> Map.of("dropped", true));
       case "/faults/inference" -> {
         JsonNode j = json(body);

@@ -263,6 +263,16 @@ public final class SimHost extends AbstractVerticle {
     return done.future();
   }
 
+  /** Whether the configuration has this model id (or alias). */
+  public boolean hasModel(String model) {
+    return config.resolveModel(model).isPresent();
+  }
+
+  /** Writes raw log text (see {@link Logs#raw}); the model names the upstream writer. */
+  public Future<Void> writeLog(String source, String model, String text) {
+    return onContext(() -> logs.raw(source, model, text));
+  }
+
   /** Drops every open TCP connection (event streams and requests in progress). */
   public Future<Void> dropConnections() {
     return onContext(this::closeConnections);

@@ -250,4 +250,54 @@ class FaultsTest {
     assertThat(row.path("resp_status_code").asInt()).isEqualTo(502);
     assertThat(row.path("error_msg").asText()).isEqualTo("502 Bad Gateway");
   }
+
+  @Test
+  void rawLogTextGoesIntoTheLogsAsWritten() throws Exception {
+    String marker = "\u2014 512 bytes dropped \u2014";
+    assertThat(
+            sim.control(
+                    "POST",
+                    "/logs/write",
+                    "{\"source\":\"proxy\",\"text\":\"\\u001b[32mgreen\\u001b[0m half\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            sim.control(
+                    "POST",
+                    "/logs/write",
+                    "{\"source\":\"upstream\",\"model\":\"a\",\"text\":\"\\n" + marker + "\\n\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(sim.get("/logs").body()).contains("\u001b[32mgreen\u001b[0m half");
+    assertThat(historyOf("/logs/stream/a", marker)).contains(marker);
+
+    HttpResponse<String> bad =
+        sim.control("POST", "/logs/write", "{\"source\":\"kernel\",\"text\":\"x\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(sim.json(bad).path("field").asText()).isEqualTo("source");
+    bad =
+        sim.control(
+            "POST", "/logs/write", "{\"source\":\"upstream\",\"model\":\"nope\",\"text\":\"x\"}");
+    assertThat(sim.json(bad).path("field").asText()).isEqualTo("model");
+  }
+
+  /** The start of a log stream (which never ends by itself) up to the first chunk holding text. */
+  private String historyOf(String path, String text) throws Exception {
+    HttpResponse<java.io.InputStream> r =
+        sim.http.send(
+            HttpRequest.newBuilder(URI.create(sim.url(path))).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    StringBuilder read = new StringBuilder();
+    try (java.io.InputStream in = r.body()) {
+      byte[] buf = new byte[8192];
+      while (!read.toString().contains(text)) {
+        int n = in.read(buf);
+        if (n < 0) {
+          break;
+        }
+        read.append(new String(buf, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return read.toString();
+  }
 }
