@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param lastSeenAt last time the host answered anything; null if never
  * @param livenessReason why the liveness last changed
  * @param epoch current llama-swap process lifetime, 0 when unknown
+ * @param version the host's llama-swap version ({@code GET /api/version}, from the newest {@code
+ *     host.info}); null when unknown or the host has no such endpoint
  * @param models every model seen on the host, sorted by id
  * @param gpus the newest sample of each GPU, sorted by index
  * @param system the newest system sample; null until the first one
@@ -36,6 +38,7 @@ public record HostView(
     Instant lastSeenAt,
     String livenessReason,
     int epoch,
+    String version,
     List<ModelView> models,
     List<PerfSampled.Gpu> gpus,
     PerfSampled.System system,

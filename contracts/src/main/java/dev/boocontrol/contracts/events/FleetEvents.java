@@ -24,6 +24,10 @@ public final class FleetEvents {
   public static final EventType<GapSuspected> GAP_SUSPECTED =
       new EventType<>("gap.suspected", Topics.FLEET_LIVENESS, GapSuspected.class);
 
+  /** A host's llama-swap version and the TTL of its running models. */
+  public static final EventType<HostInfo> HOST_INFO =
+      new EventType<>("host.info", Topics.FLEET_LIVENESS, HostInfo.class);
+
   public static final EventType<PerfSampled> PERF_SAMPLED =
       new EventType<>("perf.sampled", Topics.FLEET_PERF, PerfSampled.class);
 
@@ -39,6 +43,7 @@ public final class FleetEvents {
           EPOCH_STARTED,
           INFLIGHT_CHANGED,
           GAP_SUSPECTED,
+          HOST_INFO,
           PERF_SAMPLED,
           LOG_LINES);
 

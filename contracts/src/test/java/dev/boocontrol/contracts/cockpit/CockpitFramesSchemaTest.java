@@ -42,7 +42,8 @@ class CockpitFramesSchemaTest {
           AT,
           "stream open",
           3,
-          List.of(new ModelView("qwen3-30b", "ready", AT, true)),
+          "v250",
+          List.of(new ModelView("qwen3-30b", "ready", AT, true, 300, AT)),
           List.of(new PerfSampled.Gpu(0, AT, "RTX 3090", 46, 2.5, 1321, 24576, 33.41)),
           new PerfSampled.System(AT, 2.5, 21881, 64215, 0.38),
           "ok",
@@ -69,7 +70,8 @@ class CockpitFramesSchemaTest {
   /** A host known only from one event: everything optional is null or empty. */
   private static final HostView SPARSE_HOST =
       new HostView(
-          "gpu-2", null, null, null, null, null, 0, null, null, null, null, null, null, null, 0);
+          "gpu-2", null, null, null, null, null, 0, null, null, null, null, null, null, null, null,
+          0);
 
   private static final SnapshotFrame SNAPSHOT =
       SnapshotFrame.of(AT, List.of(FULL_HOST, SPARSE_HOST));
@@ -184,6 +186,10 @@ class CockpitFramesSchemaTest {
     ((ObjectNode) badHost.get("hosts").get(0)).put("liveness", "ASLEEP");
     assertThat(VALIDATOR.errors(badHost)).isNotEmpty();
 
+    ObjectNode badTtl = (ObjectNode) wire(SNAPSHOT);
+    ((ObjectNode) badTtl.get("hosts").get(0).get("models").get(0)).put("ttlSeconds", -1);
+    assertThat(VALIDATOR.errors(badTtl)).isNotEmpty();
+
     ObjectNode badTime = (ObjectNode) wire(SNAPSHOT);
     badTime.put("at", "yesterday");
     assertThat(VALIDATOR.errors(badTime)).isNotEmpty();
@@ -199,6 +205,14 @@ class CockpitFramesSchemaTest {
     assertThat(host.get("liveness").asText()).isEqualTo("CONNECTED");
     assertThat(host.get("seq").asLong()).isEqualTo(12);
     assertThat(wire(SNAPSHOT).get("hosts").get(1).get("liveness").isNull()).isTrue();
+    assertThat(host.get("version").asText()).isEqualTo("v250");
+    JsonNode model = host.get("models").get(0);
+    assertThat(model.get("ttlSeconds").asInt()).isEqualTo(300);
+    assertThat(model.get("lastUsedAt").asText()).isEqualTo("2026-08-22T16:30:14.123Z");
+    JsonNode unknown = Json.MAPPER.valueToTree(new ModelView("m", "ready", AT, false));
+    assertThat(unknown.get("ttlSeconds").isNull()).isTrue();
+    assertThat(unknown.get("lastUsedAt").isNull()).isTrue();
+    assertThat(VALIDATOR.errors(wire(SNAPSHOT))).isEmpty();
   }
 
   @Test
@@ -234,7 +248,8 @@ class CockpitFramesSchemaTest {
     List<ModelView> models = new ArrayList<>(List.of(new ModelView("m", "ready", AT, false)));
     HostView view =
         new HostView(
-            "h", null, null, null, null, null, 0, models, null, null, null, null, null, null, 0);
+            "h", null, null, null, null, null, 0, null, models, null, null, null, null, null, null,
+            0);
     models.clear();
     assertThat(view.models()).hasSize(1);
   }

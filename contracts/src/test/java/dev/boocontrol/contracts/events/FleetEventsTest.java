@@ -23,6 +23,17 @@ class FleetEventsTest {
   }
 
   @Test
+  void hostInfoTravelsWithTheLivenessOfItsHost() {
+    assertThat(FleetEvents.HOST_INFO.name()).isEqualTo("host.info");
+    assertThat(FleetEvents.HOST_INFO.topic()).isEqualTo(Topics.FLEET_LIVENESS);
+    assertThat(new HostInfo("h", null, null, null, AT).models()).isEmpty();
+    EventEnvelope info =
+        EventEnvelope.of(FleetEvents.HOST_INFO, "h", AT, new HostInfo("h", "v1", "c", null, AT));
+    // Consumers of the topic that only know liveness see nothing of it.
+    assertThat(info.payload(FleetEvents.HOST_LIVENESS)).isEmpty();
+  }
+
+  @Test
   void everyPayloadSurvivesTheWire() {
     List<Object[]> samples =
         List.of(
@@ -70,6 +81,17 @@ class FleetEventsTest {
                           "direct")),
                   null)
             },
+            new Object[] {
+              FleetEvents.HOST_INFO,
+              new HostInfo(
+                  "gpu-1",
+                  "v250-5-g0bdb37+",
+                  "60226b6",
+                  List.of(
+                      new HostInfo.ModelTtl("qwen3-30b", 300), new HostInfo.ModelTtl("old", null)),
+                  AT)
+            },
+            new Object[] {FleetEvents.HOST_INFO, new HostInfo("gpu-1", null, null, null, AT)},
             new Object[] {
               FleetEvents.GAP_SUSPECTED, new GapSuspected("gpu-1", 1, 5, 9, "pruned", AT)
             },

@@ -219,6 +219,17 @@ public final class LlamaSwapClient {
     return getJson("/api/version", List.of(), Version.class);
   }
 
+  /**
+   * {@code GET /api/version}, or empty when the host has none: a server before v173 answers 404
+   * {@code 404 page not found}. Other failures fail the {@code Uni}.
+   */
+  public Uni<Optional<Version>> versionIfServed() {
+    return version()
+        .map(Optional::of)
+        .onFailure(LlamaSwapException.NotFound.class)
+        .recoverWithItem(Optional.empty());
+  }
+
   /** {@code GET /running}. */
   public Uni<Running> running() {
     return getJson("/running", List.of(), Running.class);

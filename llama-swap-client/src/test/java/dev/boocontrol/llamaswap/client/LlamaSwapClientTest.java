@@ -16,6 +16,7 @@ import dev.boocontrol.llamaswap.core.model.ActivityRow;
 import dev.boocontrol.llamaswap.core.model.Capture;
 import dev.boocontrol.llamaswap.core.model.ModelState;
 import dev.boocontrol.llamaswap.core.model.Performance;
+import dev.boocontrol.llamaswap.core.model.Version;
 import dev.boocontrol.llamaswap.core.prometheus.PrometheusSample;
 import dev.boocontrol.llamaswap.core.upstream.ChatStreamParser;
 import io.smallrye.mutiny.Uni;
@@ -246,6 +247,48 @@ class LlamaSwapClientTest {
     assertThat(found).isPresent();
     assertThat(found.get().responseBodyText().orElseThrow()).startsWith("data: {\"choices\"");
     assertThat(await(client.capture(999))).isEmpty();
+  }
+
+  @Test
+  void versionIsEmptyOnAHostWithoutTheEndpointAndOddValuesAreKept() {
+    host.sample("GET /api/version", 200, "application/json", "http/api-version.200.json");
+    Version release = await(client.versionIfServed()).orElseThrow();
+    assertThat(release.version()).isEqualTo("v250-5-g0bdb37");
+    assertThat(release.commit()).isNotBlank();
+
+    // A plain go build, and a number where a string belongs: tolerated, not parsed.
+    host.route(
+        "GET /api/version",
+        req ->
+            TestHost.send(
+                req.response(),
+                200,
+                "application/json",
+                "{\"build_date\":\"unknown\",\"commit\":\"abcd1234\",\"version\":0}\n"
+                    .getBytes(StandardCharsets.UTF_8)));
+    Version odd = await(client.versionIfServed()).orElseThrow();
+    assertThat(odd.version()).isEqualTo("0");
+    assertThat(odd.releaseNumber()).isEmpty();
+    assertThat(odd.buildTime()).isEmpty();
+
+    // Before v173 the path is unknown: the mux's plain-text 404.
+    host.route(
+        "GET /api/version",
+        req ->
+            TestHost.send(
+                req.response(),
+                404,
+                "text/plain; charset=utf-8",
+                "404 page not found\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(await(client.versionIfServed())).isEmpty();
+
+    host.route(
+        "GET /api/version",
+        req ->
+            TestHost.send(
+                req.response(), 500, "text/plain", "boom".getBytes(StandardCharsets.UTF_8)));
+    assertThat(catchThrowable(() -> await(client.versionIfServed())))
+        .isInstanceOf(LlamaSwapException.class);
   }
 
   @Test
