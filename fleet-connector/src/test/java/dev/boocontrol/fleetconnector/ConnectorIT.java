@@ -10,6 +10,7 @@ import dev.boocontrol.contracts.events.ActivityRecorded;
 import dev.boocontrol.contracts.events.EpochStarted;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.GapSuspected;
+import dev.boocontrol.contracts.events.HostInfo;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.LivenessState;
 import dev.boocontrol.contracts.events.ModelTransition;
@@ -142,6 +143,31 @@ class ConnectorIT {
     assertThat(all(FleetEvents.HOST_LIVENESS))
         .extracting(HostLiveness::state)
         .contains(LivenessState.CONNECTED);
+  }
+
+  @Test
+  @Order(2)
+  void theHostsVersionAndTheTtlOfALoadedModelArePublished() throws Exception {
+    await(
+        "host.info with the version",
+        () -> all(FleetEvents.HOST_INFO).stream().anyMatch(i -> "v250".equals(i.version())));
+    // The chats of the first test loaded a; host.info is re-published once a model is ready, with
+    // its TTL (600 s in SimHostResource) from /running.
+    await(
+        "host.info with a's ttl",
+        () ->
+            all(FleetEvents.HOST_INFO).stream()
+                .anyMatch(i -> i.models().contains(new HostInfo.ModelTtl("a", 600))));
+    assertThat(all(FleetEvents.HOST_INFO))
+        .allSatisfy(
+            i -> {
+              assertThat(i.hostId()).isEqualTo(hostId);
+              assertThat(i.observedAt()).isNotNull();
+            });
+    // /running's cmd may hold secrets: only ids and TTLs travel.
+    assertThat(
+            SEEN.stream().filter(e -> e.is(FleetEvents.HOST_INFO)).map(e -> e.payload().toString()))
+        .noneMatch(json -> json.contains("cmd") || json.contains("proxy"));
   }
 
   @Test

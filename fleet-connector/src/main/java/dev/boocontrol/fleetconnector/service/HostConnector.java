@@ -6,6 +6,7 @@ import dev.boocontrol.contracts.events.CaptureRecorded;
 import dev.boocontrol.contracts.events.EpochStarted;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.GapSuspected;
+import dev.boocontrol.contracts.events.HostInfo;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.InflightChanged;
 import dev.boocontrol.contracts.events.LivenessState;
@@ -17,6 +18,7 @@ import dev.boocontrol.fleetconnector.core.Backoff;
 import dev.boocontrol.fleetconnector.core.CaptureVaulting;
 import dev.boocontrol.fleetconnector.core.EpochEvent;
 import dev.boocontrol.fleetconnector.core.EpochTracker;
+import dev.boocontrol.fleetconnector.core.HostInfos;
 import dev.boocontrol.fleetconnector.core.LivenessChange;
 import dev.boocontrol.fleetconnector.core.LivenessMachine;
 import dev.boocontrol.fleetconnector.core.LivenessPolicy;
@@ -35,6 +37,8 @@ import dev.boocontrol.llamaswap.core.model.ActivityRow;
 import dev.boocontrol.llamaswap.core.model.Capture;
 import dev.boocontrol.llamaswap.core.model.InflightEntry;
 import dev.boocontrol.llamaswap.core.model.InflightUpdate;
+import dev.boocontrol.llamaswap.core.model.Running;
+import dev.boocontrol.llamaswap.core.model.Version;
 import io.micrometer.core.instrument.Counter;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -82,6 +86,10 @@ final class HostConnector {
   private boolean fetching;
   private boolean fetchAgain;
   private boolean stopped;
+  private boolean infoRefreshing;
+  private boolean infoAgain;
+  private boolean infoAgainWithVersion;
+  private Optional<Version> hostVersion = Optional.empty();
   private long reconnectTimer = -1;
   private final long tickTimer;
 
@@ -309,6 +317,7 @@ final class HostConnector {
     if (opened.isPresent()) {
       publishLiveness(opened.get());
       reconcile(); // whatever happened while we were away
+      refreshHostInfo(true); // the process may have been upgraded while we were away
     }
     if (event instanceof MalformedEvent bad) {
       malformed.increment();
@@ -325,6 +334,9 @@ final class HostConnector {
             FleetEvents.MODEL_TRANSITION,
             now,
             new ModelTransition(hostId, c.modelId(), c.fromState(), c.toState(), now, c.swap()));
+      }
+      if (changes.stream().anyMatch(c -> "ready".equals(c.toState()))) {
+        refreshHostInfo(false); // a newly loaded model: its TTL is on /running now
       }
     } else if (event instanceof LlamaSwapEvent.LogDataEvent log) {
       boolean history;
@@ -380,6 +392,96 @@ final class HostConnector {
               SourceAttributor.sourceIn(e.reqHeaders())));
     }
     return out;
+  }
+
+  // ------------------------------------------------------------------ host info
+
+  /**
+   * Publishes {@code host.info}: the llama-swap version (asked once per connection, {@code
+   * withVersion}) and the TTLs on {@code /running}. One refresh at a time; a request meanwhile runs
+   * once more after it. Failures never touch the connection: a version that cannot be read is
+   * published as null, a {@code /running} that cannot be read as no TTLs.
+   */
+  private void refreshHostInfo(boolean withVersion) {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      if (infoRefreshing) {
+        infoAgain = true;
+        infoAgainWithVersion |= withVersion;
+        return;
+      }
+      infoRefreshing = true;
+    }
+    Uni<Optional<Version>> version =
+        withVersion
+            ? client
+                .versionIfServed()
+                .ifNoItem()
+                .after(config.requestTimeout())
+                .fail()
+                .onFailure()
+                .recoverWithItem(
+                    failure -> {
+                      LOG.debugf("host %s: version unavailable: %s", hostId, reasonOf(failure));
+                      return Optional.empty();
+                    })
+                .invoke(
+                    v -> {
+                      synchronized (this) {
+                        hostVersion = v;
+                      }
+                    })
+            : Uni.createFrom().item(this::knownVersion);
+    Uni<Optional<Running>> running =
+        client
+            .running()
+            .ifNoItem()
+            .after(config.requestTimeout())
+            .fail()
+            .map(Optional::of)
+            .onFailure()
+            .recoverWithItem(
+                failure -> {
+                  LOG.debugf("host %s: /running unavailable: %s", hostId, reasonOf(failure));
+                  return Optional.empty();
+                });
+    Uni.combine()
+        .all()
+        .unis(version, running)
+        .asTuple()
+        .subscribe()
+        .with(
+            t -> {
+              Instant now = Instant.now();
+              HostInfo info = HostInfos.of(hostId, t.getItem1(), t.getItem2(), now);
+              publish(FleetEvents.HOST_INFO, now, info);
+              hostInfoDone();
+            },
+            failure -> {
+              LOG.debugf("host %s: host info skipped: %s", hostId, reasonOf(failure));
+              hostInfoDone();
+            });
+  }
+
+  private synchronized Optional<Version> knownVersion() {
+    return hostVersion;
+  }
+
+  private void hostInfoDone() {
+    boolean again;
+    boolean withVersion;
+    synchronized (this) {
+      infoRefreshing = false;
+      again = infoAgain && !stopped;
+      withVersion = infoAgainWithVersion;
+      infoAgain = false;
+      infoAgainWithVersion = false;
+    }
+    if (again) {
+      refreshHostInfo(withVersion);
+    }
   }
 
   // ------------------------------------------------------------------ activity

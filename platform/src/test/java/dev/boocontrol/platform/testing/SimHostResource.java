@@ -33,6 +33,7 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
       models:
         a:
           name: "Model A"
+          ttl: 600
           sim: {loadSeconds: 0.2, unloadSeconds: 0.05, genTps: 400, promptTps: 20000}
         b:
           sim: {loadSeconds: 0.2, unloadSeconds: 0.05, genTps: 400, promptTps: 20000}
