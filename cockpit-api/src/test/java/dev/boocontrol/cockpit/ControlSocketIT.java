@@ -12,6 +12,7 @@ import dev.boocontrol.contracts.Json;
 import dev.boocontrol.contracts.Topics;
 import dev.boocontrol.contracts.events.ActivityRecorded;
 import dev.boocontrol.contracts.events.FleetEvents;
+import dev.boocontrol.contracts.events.HostInfo;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.JobEvents;
 import dev.boocontrol.contracts.events.JobUpdated;
@@ -123,6 +124,59 @@ class ControlSocketIT {
         .then()
         .statusCode(404)
         .body("field", equalTo("id"));
+  }
+
+  @Test
+  void hostInfoGivesTheCardItsVersionAndTheModelItsTtlAndActivityItsLastUse() throws Exception {
+    String token = Operator.login();
+    Frames frames = connect(token);
+    assertThat(frames.next().path("type").asText()).isEqualTo("snapshot");
+
+    String host = "ttl-" + UUID.randomUUID().toString().substring(0, 8);
+    Instant t = Instant.parse("2026-08-22T16:30:14.250Z");
+    try (KafkaProducer<String, EventEnvelope> producer = producer()) {
+      awaitReading(producer, frames, host);
+      send(
+          producer,
+          FleetEvents.MODEL_TRANSITION,
+          host,
+          new ModelTransition(host, "qwen", "starting", "ready", t, false));
+      send(
+          producer,
+          FleetEvents.HOST_INFO,
+          host,
+          new HostInfo(
+              host, "v250-5-g0bdb37", "0bdb37", List.of(new HostInfo.ModelTtl("qwen", 300)), t));
+      send(producer, FleetEvents.ACTIVITY_RECORDED, host, activity(host, t.plusSeconds(2)));
+    }
+
+    List<JsonNode> deltas = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      JsonNode f = frames.poll(15_000, x -> host.equals(x.path("host").asText()));
+      assertThat(f).as("delta %d for %s", i + 1, host).isNotNull();
+      deltas.add(f);
+    }
+    assertThat(deltas).extracting(d -> d.path("seq").asLong()).containsExactly(1L, 2L, 3L);
+    JsonNode info = deltas.get(1);
+    assertThat(info.path("type").asText()).isEqualTo("control_fleet");
+    assertThat(info.path("event").asText()).isEqualTo("host.info");
+    assertThat(info.path("data").path("version").asText()).isEqualTo("v250-5-g0bdb37");
+    assertThat(info.path("data").path("models").get(0).path("ttlSeconds").asInt()).isEqualTo(300);
+
+    JsonNode view = hostIn(connect(token).next(), host);
+    assertThat(view.path("seq").asLong()).isEqualTo(3);
+    assertThat(view.path("version").asText()).isEqualTo("v250-5-g0bdb37");
+    JsonNode model = view.path("models").get(0);
+    assertThat(model.path("modelId").asText()).isEqualTo("qwen");
+    assertThat(model.path("ttlSeconds").asInt()).isEqualTo(300);
+    assertThat(model.path("lastUsedAt").asText()).isEqualTo("2026-08-22T16:30:16.250Z");
+    given()
+        .cookie("boo_session", token)
+        .get("/api/hosts/" + host)
+        .then()
+        .statusCode(200)
+        .body("version", equalTo("v250-5-g0bdb37"))
+        .body("models[0].ttlSeconds", equalTo(300));
   }
 
   @Test

@@ -11,8 +11,10 @@ import dev.boocontrol.contracts.cockpit.GapView;
 import dev.boocontrol.contracts.cockpit.HostView;
 import dev.boocontrol.contracts.cockpit.ModelView;
 import dev.boocontrol.contracts.cockpit.SnapshotFrame;
+import dev.boocontrol.contracts.events.ActivityRecorded;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.GapSuspected;
+import dev.boocontrol.contracts.events.HostInfo;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.InflightChanged;
 import dev.boocontrol.contracts.events.InflightChanged.InflightRequest;
@@ -104,7 +106,12 @@ public final class FleetView {
         FrameType.CONTROL_PERF,
         p -> PERF_STATUSES.contains(p.status()) && noNulls(p.gpus()) && noNulls(p.system()),
         FleetView::onPerf);
-    route(FleetEvents.ACTIVITY_RECORDED, FrameType.CONTROL_ACTIVITY, a -> true, (host, a) -> {});
+    route(FleetEvents.HOST_INFO, FrameType.CONTROL_FLEET, FleetView::usable, FleetView::onHostInfo);
+    route(
+        FleetEvents.ACTIVITY_RECORDED,
+        FrameType.CONTROL_ACTIVITY,
+        a -> true,
+        FleetView::onActivity);
     routes.put(
         FleetEvents.LOG_LINES.name(),
         new Route<>(
@@ -135,7 +142,15 @@ public final class FleetView {
     host.baseUrl = seed.baseUrl();
     host.epoch = seed.epoch();
     host.models.clear();
-    seed.models().forEach(m -> host.models.put(m.modelId(), m));
+    seed.models()
+        .forEach(
+            m -> {
+              host.models.put(m.modelId(), m);
+              if (m.ttlSeconds() != null) {
+                host.ttls.put(m.modelId(), m.ttlSeconds());
+              }
+              host.used(m.modelId(), m.lastUsedAt());
+            });
     host.gaps.clear();
     seed.gaps().forEach(g -> addGap(host, g));
     host.jobs.seed(seed.jobs());
@@ -272,6 +287,37 @@ public final class FleetView {
     host.models.put(t.modelId(), new ModelView(t.modelId(), t.toState(), t.observedAt(), t.swap()));
   }
 
+  private static boolean usable(HostInfo info) {
+    return info.models().stream()
+        .allMatch(
+            m ->
+                m != null
+                    && m.modelId() != null
+                    && !m.modelId().isBlank()
+                    && (m.ttlSeconds() == null || m.ttlSeconds() >= 0));
+  }
+
+  /**
+   * The newest version wins, also when it is null (the host no longer says). TTLs are set for the
+   * models listed; the others keep theirs (a stopped model is not on /running, its TTL is
+   * unchanged).
+   */
+  private static void onHostInfo(HostState host, HostInfo info) {
+    host.version = info.version();
+    for (HostInfo.ModelTtl m : info.models()) {
+      if (m.ttlSeconds() == null) {
+        host.ttls.remove(m.modelId());
+      } else {
+        host.ttls.put(m.modelId(), m.ttlSeconds());
+      }
+    }
+  }
+
+  /** A completed request: its model was last used when it finished (rows may come out of order). */
+  private static void onActivity(HostState host, ActivityRecorded row) {
+    host.used(row.model(), row.finishedAt());
+  }
+
   private static boolean usable(JobUpdated job) {
     return job.jobId() != null && !job.jobId().isBlank() && OpenJobs.STATES.contains(job.state());
   }
@@ -370,7 +416,10 @@ public final class FleetView {
     Instant lastSeenAt;
     String livenessReason;
     int epoch;
+    String version;
     final Map<String, ModelView> models = new TreeMap<>();
+    final Map<String, Integer> ttls = new HashMap<>();
+    final Map<String, Instant> lastUsed = new HashMap<>();
     final Map<Integer, PerfSampled.Gpu> gpus = new TreeMap<>();
     PerfSampled.System system;
     String perfStatus;
@@ -383,7 +432,25 @@ public final class FleetView {
       this.hostId = hostId;
     }
 
+    void used(String modelId, Instant finishedAt) {
+      if (modelId == null || finishedAt == null) {
+        return;
+      }
+      lastUsed.merge(modelId, finishedAt, (a, b) -> a.isAfter(b) ? a : b);
+    }
+
     HostView view() {
+      List<ModelView> modelViews = new ArrayList<>(models.size());
+      for (ModelView m : models.values()) {
+        modelViews.add(
+            new ModelView(
+                m.modelId(),
+                m.state(),
+                m.since(),
+                m.swap(),
+                ttls.get(m.modelId()),
+                lastUsed.get(m.modelId())));
+      }
       return new HostView(
           hostId,
           displayName,
@@ -392,7 +459,8 @@ public final class FleetView {
           lastSeenAt,
           livenessReason,
           epoch,
-          List.copyOf(models.values()),
+          version,
+          modelViews,
           List.copyOf(gpus.values()),
           system,
           perfStatus,

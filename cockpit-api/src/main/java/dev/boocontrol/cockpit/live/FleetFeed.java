@@ -15,8 +15,8 @@ import org.jboss.logging.Logger;
  * Feeds {@link LiveFleet}: PostgreSQL seeds it at start, then the fleet topics and {@code
  * control.jobs}, read by a consumer group of this replica alone from the latest offset (two
  * replicas each see the whole fleet). The liveness topic is also replayed from the start once,
- * since PostgreSQL does not keep liveness, for the registry's hosts only; a replayed state never
- * overwrites a newer one.
+ * since PostgreSQL does not keep liveness nor {@code host.info} (version, TTLs), for the registry's
+ * hosts only; a replayed state never overwrites a newer one.
  */
 @ApplicationScoped
 public class FleetFeed {
@@ -26,6 +26,7 @@ public class FleetFeed {
   private final LiveFleet fleet;
   private final FleetSeedRepository seeds;
   private final NewestPerKey livenessAt = new NewestPerKey();
+  private final NewestPerKey hostInfoAt = new NewestPerKey();
   private final Counter undecodable;
 
   FleetFeed(LiveFleet fleet, FleetSeedRepository seeds, MeterRegistry registry) {
@@ -58,6 +59,9 @@ public class FleetFeed {
     if (envelope.is(FleetEvents.HOST_LIVENESS) && !newerLiveness(envelope)) {
       return;
     }
+    if (envelope.is(FleetEvents.HOST_INFO) && !newerHostInfo(envelope)) {
+      return;
+    }
     fleet.apply(envelope);
   }
 
@@ -79,15 +83,21 @@ public class FleetFeed {
    */
   @Incoming("cockpit-liveness-replay")
   public void replayed(EventEnvelope envelope) {
-    if (envelope != null
-        && envelope.is(FleetEvents.HOST_LIVENESS)
-        && fleet.host(envelope.key()).isPresent()
-        && newerLiveness(envelope)) {
+    if (envelope == null || fleet.host(envelope.key()).isEmpty()) {
+      return;
+    }
+    // Liveness and host info (version, TTLs) are not in PostgreSQL: the topic is their memory.
+    if ((envelope.is(FleetEvents.HOST_LIVENESS) && newerLiveness(envelope))
+        || (envelope.is(FleetEvents.HOST_INFO) && newerHostInfo(envelope))) {
       fleet.apply(envelope);
     }
   }
 
   private boolean newerLiveness(EventEnvelope envelope) {
     return livenessAt.advance(envelope.key(), envelope.occurredAt());
+  }
+
+  private boolean newerHostInfo(EventEnvelope envelope) {
+    return hostInfoAt.advance(envelope.key(), envelope.occurredAt());
   }
 }

@@ -28,8 +28,11 @@ public class FleetSeedRepository {
 
   private static final String MODELS =
       """
-      SELECT DISTINCT ON (host_id, model_id) host_id, model_id, to_state, observed_at, swap
-      FROM model_events ORDER BY host_id, model_id, observed_at DESC
+      SELECT m.*,
+             (SELECT max(a.finished_at) FROM request_activity a
+              WHERE a.host_id = m.host_id AND a.model = m.model_id) AS last_used_at
+      FROM (SELECT DISTINCT ON (host_id, model_id) host_id, model_id, to_state, observed_at, swap
+            FROM model_events ORDER BY host_id, model_id, observed_at DESC) m
       """;
 
   private static final String GAPS =
@@ -71,7 +74,9 @@ public class FleetSeedRepository {
                                     r.getString("model_id"),
                                     r.getString("to_state"),
                                     r.getOffsetDateTime("observed_at").toInstant(),
-                                    r.getBoolean("swap")))))
+                                    r.getBoolean("swap"),
+                                    null,
+                                    lastUsedAt(r)))))
         .chain(() -> pool.query(GAPS).execute())
         .invoke(
             rows ->
@@ -110,6 +115,11 @@ public class FleetSeedRepository {
                               jobs.getOrDefault(id, List.of()))));
               return seeds;
             });
+  }
+
+  private static java.time.Instant lastUsedAt(Row r) {
+    OffsetDateTime at = r.getOffsetDateTime("last_used_at");
+    return at == null ? null : at.toInstant();
   }
 
   private static JobUpdated job(Row r) {

@@ -19,6 +19,7 @@ import dev.boocontrol.contracts.events.ActivityRecorded;
 import dev.boocontrol.contracts.events.EpochStarted;
 import dev.boocontrol.contracts.events.FleetEvents;
 import dev.boocontrol.contracts.events.GapSuspected;
+import dev.boocontrol.contracts.events.HostInfo;
 import dev.boocontrol.contracts.events.HostLiveness;
 import dev.boocontrol.contracts.events.InflightChanged;
 import dev.boocontrol.contracts.events.InflightChanged.InflightRequest;
@@ -74,6 +75,107 @@ class FleetViewTest {
         .containsExactly(
             new ModelView("gemma-3", "ready", t(2), false),
             new ModelView("qwen3-30b", "ready", t(3), true));
+  }
+
+  @Test
+  void hostInfoSetsTheVersionAndTheTtlOfListedModelsWhileOthersKeepTheirs() {
+    apply(FleetEvents.MODEL_TRANSITION, "gpu-1", transition("qwen3-30b", null, "ready", 1, false));
+    apply(FleetEvents.MODEL_TRANSITION, "gpu-1", transition("embed", null, "ready", 1, false));
+    DeltaFrame delta =
+        apply(
+            FleetEvents.HOST_INFO,
+            "gpu-1",
+            new HostInfo(
+                "gpu-1",
+                "v250",
+                "60226b6",
+                List.of(new HostInfo.ModelTtl("embed", 0), new HostInfo.ModelTtl("qwen3-30b", 300)),
+                t(2)));
+    assertThat(delta.type()).isEqualTo(FrameType.CONTROL_FLEET);
+    assertThat(delta.event()).isEqualTo("host.info");
+    assertThat(delta.seq()).isEqualTo(3);
+    assertThat(host("gpu-1").version()).isEqualTo("v250");
+    assertThat(host("gpu-1").models())
+        .extracting(ModelView::modelId, ModelView::ttlSeconds)
+        .containsExactly(tuple("embed", 0), tuple("qwen3-30b", 300));
+
+    // qwen3 unloaded: /running lists only embed; qwen3 keeps its TTL (the config still says so).
+    apply(
+        FleetEvents.MODEL_TRANSITION,
+        "gpu-1",
+        transition("qwen3-30b", "ready", "stopped", 3, false));
+    apply(
+        FleetEvents.HOST_INFO,
+        "gpu-1",
+        new HostInfo("gpu-1", null, null, List.of(new HostInfo.ModelTtl("embed", 60)), t(4)));
+    assertThat(host("gpu-1").version()).as("newest wins, unknown included").isNull();
+    assertThat(host("gpu-1").models())
+        .extracting(ModelView::modelId, ModelView::state, ModelView::ttlSeconds)
+        .containsExactly(tuple("embed", "ready", 60), tuple("qwen3-30b", "stopped", 300));
+
+    // A TTL learnt before the model's first transition is shown once the model is.
+    apply(
+        FleetEvents.HOST_INFO,
+        "gpu-1",
+        new HostInfo("gpu-1", "v251", null, List.of(new HostInfo.ModelTtl("late", 120)), t(5)));
+    apply(FleetEvents.MODEL_TRANSITION, "gpu-1", transition("late", null, "ready", 6, false));
+    assertThat(host("gpu-1").models())
+        .filteredOn(m -> m.modelId().equals("late"))
+        .extracting(ModelView::ttlSeconds)
+        .containsExactly(120);
+  }
+
+  @Test
+  void badHostInfoIsRejectedWithoutASeq() {
+    long before = fleet.rejected();
+    assertThat(
+            fleet.apply(
+                EventEnvelope.of(
+                    FleetEvents.HOST_INFO,
+                    "gpu-1",
+                    T0,
+                    new HostInfo(
+                        "gpu-1", "v1", null, List.of(new HostInfo.ModelTtl("m", -5)), T0))))
+        .isEmpty();
+    assertThat(
+            fleet.apply(
+                EventEnvelope.of(
+                    FleetEvents.HOST_INFO,
+                    "gpu-1",
+                    T0,
+                    new HostInfo("gpu-1", "v1", null, List.of(new HostInfo.ModelTtl(" ", 5)), T0))))
+        .isEmpty();
+    assertThat(fleet.rejected()).isEqualTo(before + 2);
+    assertThat(fleet.host("gpu-1")).isEmpty();
+  }
+
+  @Test
+  void aCompletedRequestMarksItsModelLastUsedAndAnOlderRowDoesNotMoveItBack() {
+    apply(FleetEvents.MODEL_TRANSITION, "gpu-1", transition("qwen3-30b", null, "ready", 1, false));
+    apply(FleetEvents.ACTIVITY_RECORDED, "gpu-1", activity(2, t(20)));
+    apply(FleetEvents.ACTIVITY_RECORDED, "gpu-1", activity(1, t(10)));
+    assertThat(host("gpu-1").models().get(0).lastUsedAt()).isEqualTo(t(20));
+    // A transition keeps the last use: it belongs to the model, not to its state.
+    apply(
+        FleetEvents.MODEL_TRANSITION,
+        "gpu-1",
+        transition("qwen3-30b", "ready", "stopped", 30, false));
+    assertThat(host("gpu-1").models().get(0).lastUsedAt()).isEqualTo(t(20));
+  }
+
+  @Test
+  void seededLastUseIsKept() {
+    fleet.seed(
+        new HostSeed(
+            "gpu-1",
+            "Box",
+            "http://h:1",
+            1,
+            List.of(new ModelView("qwen3-30b", "ready", t(1), false, null, t(7))),
+            List.of(),
+            List.of()));
+    assertThat(host("gpu-1").models())
+        .containsExactly(new ModelView("qwen3-30b", "ready", t(1), false, null, t(7)));
   }
 
   @Test
@@ -227,6 +329,7 @@ class FleetViewTest {
             "inflight.changed", FrameType.CONTROL_FLEET,
             "epoch.started", FrameType.CONTROL_FLEET,
             "gap.suspected", FrameType.CONTROL_FLEET,
+            "host.info", FrameType.CONTROL_FLEET,
             "perf.sampled", FrameType.CONTROL_PERF,
             "activity.recorded", FrameType.CONTROL_ACTIVITY,
             "log.lines", FrameType.CONTROL_LOG);
@@ -242,6 +345,7 @@ class FleetViewTest {
             envelope(FleetEvents.INFLIGHT_CHANGED, "h", inflight("snapshot", List.of(), null)),
             envelope(FleetEvents.EPOCH_STARTED, "h", new EpochStarted("h", 1, null, "first")),
             envelope(FleetEvents.GAP_SUSPECTED, "h", new GapSuspected("h", 1, 1, 2, "x", t(1))),
+            envelope(FleetEvents.HOST_INFO, "h", new HostInfo("h", "v250", null, null, t(1))),
             envelope(FleetEvents.PERF_SAMPLED, "h", new PerfSampled("h", "ok", null, null)),
             envelope(FleetEvents.ACTIVITY_RECORDED, "h", activity(1)),
             envelope(FleetEvents.LOG_LINES, "h", new LogLines("h", "upstream", "x", true)));
@@ -312,7 +416,7 @@ class FleetViewTest {
         .isEqualTo(
             new HostView(
                 "gpu-7", null, null, null, null, null, 0, null, null, null, null, null, null, null,
-                1));
+                null, 1));
   }
 
   @Test
@@ -635,6 +739,7 @@ class FleetViewTest {
         v.lastSeenAt(),
         v.livenessReason(),
         v.epoch(),
+        v.version(),
         v.models(),
         v.gpus(),
         v.system(),
@@ -669,12 +774,16 @@ class FleetViewTest {
   }
 
   private static ActivityRecorded activity(long id) {
+    return activity(id, T0);
+  }
+
+  private static ActivityRecorded activity(long id, Instant finishedAt) {
     return new ActivityRecorded(
         "gpu-1",
         1,
         null,
         id,
-        T0,
+        finishedAt,
         "qwen3-30b",
         "/v1/chat/completions",
         "text/event-stream",

@@ -80,7 +80,7 @@ class SeqGuardTest {
 
   private static HostView host(String id, long seq) {
     return new HostView(
-        id, null, null, null, null, null, 0, null, null, null, null, null, null, null, seq);
+        id, null, null, null, null, null, 0, null, null, null, null, null, null, null, null, seq);
   }
 
   private static DeltaFrame delta(String host, long seq) {
