@@ -1,5 +1,6 @@
 import type { HostView } from './generated/frames';
 import type { LiveFleet } from './live';
+import { ttlText } from './ttl';
 
 const STATE_CLASS: Record<string, string> = { CONNECTED: 'green', RECONNECTING: 'amber', DOWN: 'grey' };
 
@@ -27,7 +28,8 @@ function card(h: HostView, swaps: Map<string, number>, swapped?: { host: string;
           const swappedAt = swaps.get(`${h.hostId}/${m.modelId}`);
           const swap = swappedAt !== undefined && Date.now() - swappedAt < SWAP_SHOWN_MS
             ? ` · swapped in ${ago(new Date(swappedAt).toISOString())}` : '';
-          return `<li class="model${flash}" data-model="${esc(m.modelId)}"><span class="dot ${m.state}"></span>${esc(m.modelId)}<span class="state">${esc(m.state)}${swap}</span>${modelButtons(h.hostId, m.modelId, m.state)}</li>`;
+          const ttl = ttlText(m, inFlight(h, m.modelId), Date.now());
+          return `<li class="model${flash}" data-model="${esc(m.modelId)}"><span class="dot ${m.state}"></span>${esc(m.modelId)}<span class="state">${esc(m.state)}${swap}</span><span class="ttl" data-ttl-host="${esc(h.hostId)}" data-ttl-model="${esc(m.modelId)}">${esc(ttl)}</span>${modelButtons(h.hostId, m.modelId, m.state)}</li>`;
         })
         .join('')
     : '<li class="muted">no model has been seen</li>';
@@ -44,10 +46,28 @@ function card(h: HostView, swaps: Map<string, number>, swapped?: { host: string;
     ? `<p class="warn" title="${esc(h.gaps[0].reason ?? "")}">⚠ ${h.gaps.length} gap${h.gaps.length > 1 ? 's' : ''}: rows ${h.gaps[0].fromId}–${h.gaps[0].toId} of epoch ${h.gaps[0].epoch} lost</p>`
     : '';
   return `<article class="card host ${chip}" data-host="${esc(h.hostId)}" data-state="${state}">
-    <header><h2>${esc(h.displayName ?? h.hostId)}</h2><span class="chip ${chip}">${esc(chipText)}</span></header>
+    <header><h2>${esc(h.displayName ?? h.hostId)}</h2>${h.version ? `<span class="chip version" title="llama-swap version">${esc(h.version)}</span>` : ''}<span class="chip ${chip}">${esc(chipText)}</span></header>
     <p class="muted small">${esc(h.hostId)} · epoch ${h.epoch} · ${h.inflight.length} in flight</p>
     <ul class="models">${models}</ul>${jobs(h)}${gpus}${perf}${gap}
     <footer><button class="act" data-act="unload_all" data-host="${esc(h.hostId)}">Unload all</button></footer></article>`;
+}
+
+function inFlight(h: HostView, modelId: string): number {
+  return h.inflight.filter((r) => r.model === modelId).length;
+}
+
+/**
+ * Moves every TTL countdown on the page on by one tick, in place (cards are not redrawn, so a
+ * button under the pointer stays put). One timer calls it for all cards.
+ */
+export function tickTtls(fleet: LiveFleet, root: HTMLElement): void {
+  const now = Date.now();
+  for (const el of root.querySelectorAll<HTMLElement>('.ttl')) {
+    const h = fleet.hosts.get(el.dataset.ttlHost ?? '');
+    const m = h?.models.find((x) => x.modelId === el.dataset.ttlModel);
+    const text = h && m ? ttlText(m, inFlight(h, m.modelId), now) : '';
+    if (el.textContent !== text) el.textContent = text;
+  }
 }
 
 const KIND: Record<string, string> = { warm: 'warm', unload: 'unload', unload_all: 'unload all' };

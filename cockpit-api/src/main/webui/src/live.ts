@@ -102,9 +102,23 @@ export class LiveFleet {
 function emptyHost(hostId: string): HostView {
   return {
     hostId, displayName: null, baseUrl: null, liveness: null, lastSeenAt: null,
-    livenessReason: null, epoch: 0, models: [], gpus: [], system: null, perfStatus: null,
+    livenessReason: null, epoch: 0, version: null, models: [], gpus: [], system: null, perfStatus: null,
     inflight: [], gaps: [], jobs: [], seq: 0,
   };
+}
+
+/**
+ * TTLs a host.info gave for models this page has not seen yet, by "host/model": the server keeps
+ * them the same way (FleetView) and shows them once the model appears; a snapshot carries them.
+ */
+const pendingTtls = new Map<string, number | null>();
+/** Likewise the newest finished request of a model not seen yet. */
+const pendingUse = new Map<string, string>();
+
+function later(a: string | null | undefined, b: string | null | undefined): string | null {
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return Date.parse(b) > Date.parse(a) ? b : a;
 }
 
 /** The same rules as the server's FleetView, for one delta. */
@@ -117,7 +131,17 @@ function applyDelta(h: HostView, d: DeltaFrame): void {
       h.livenessReason = data.reason ?? null;
       break;
     case 'model.transition': {
-      const m: ModelView = { modelId: data.modelId, state: data.toState, since: data.observedAt, swap: !!data.swap };
+      // TTL and last use belong to the model, not to its state: they carry over.
+      const before = h.models.find((x) => x.modelId === data.modelId);
+      const key = `${h.hostId}/${data.modelId}`;
+      const ttlSeconds = before ? before.ttlSeconds : pendingTtls.get(key) ?? null;
+      const lastUsedAt = later(before?.lastUsedAt, pendingUse.get(key));
+      pendingTtls.delete(key);
+      pendingUse.delete(key);
+      const m: ModelView = {
+        modelId: data.modelId, state: data.toState, since: data.observedAt, swap: !!data.swap,
+        ttlSeconds, lastUsedAt,
+      };
       h.models = [...h.models.filter((x) => x.modelId !== m.modelId), m].sort((a, b) => a.modelId.localeCompare(b.modelId));
       break;
     }
@@ -126,6 +150,23 @@ function applyDelta(h: HostView, d: DeltaFrame): void {
       if (data.operation === 'snapshot') h.inflight = reqs;
       else if (data.operation === 'upsert') h.inflight = [...h.inflight.filter((r) => !reqs.some((x) => x.id === r.id)), ...reqs];
       else if (data.operation === 'remove') h.inflight = h.inflight.filter((r) => r.id !== data.removedId);
+      break;
+    }
+    case 'host.info': {
+      h.version = data.version ?? null;
+      for (const t of (data.models ?? []) as { modelId: string; ttlSeconds: number | null }[]) {
+        const known = h.models.find((x) => x.modelId === t.modelId);
+        if (known) known.ttlSeconds = t.ttlSeconds ?? null;
+        else pendingTtls.set(`${h.hostId}/${t.modelId}`, t.ttlSeconds ?? null);
+      }
+      break;
+    }
+    case 'activity.recorded': {
+      if (!data.model || !data.finishedAt) break;
+      const m = h.models.find((x) => x.modelId === data.model);
+      const key = `${h.hostId}/${data.model}`;
+      if (m) m.lastUsedAt = later(m.lastUsedAt, data.finishedAt);
+      else pendingUse.set(key, later(pendingUse.get(key), data.finishedAt)!);
       break;
     }
     case 'epoch.started':
@@ -160,6 +201,6 @@ function applyDelta(h: HostView, d: DeltaFrame): void {
       break;
     }
     default:
-      break; // activity and logs do not change the host view
+      break; // logs do not change the host view
   }
 }

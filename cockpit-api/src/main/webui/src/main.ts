@@ -3,7 +3,7 @@ import { ActivityFeed } from './activity';
 import { Actions } from './actions';
 import { Inspector } from './inspector';
 import { ApiError, login, logout, me } from './api';
-import { renderFleet } from './fleet';
+import { renderFleet, tickTtls } from './fleet';
 import { LiveFleet } from './live';
 import { LogsView } from './logs';
 import { PerfView } from './perf';
@@ -67,6 +67,7 @@ function showApp(operator: string): void {
     const swap = delta && delta.event === 'model.transition' && (delta.data as { swap?: boolean }).swap
       ? { host: delta.host, model: String((delta.data as { modelId?: string }).modelId) } : undefined;
     if (!delta || delta.type === 'control_fleet' || delta.type === 'control_perf' || delta.type === 'control_job') renderFleet(fleet, $('hosts'), swap);
+    else if (delta.event === 'activity.recorded') tickTtls(fleet, $('hosts'));
     logs.onChange(delta);
     if (delta) {
       feed.onDelta(delta);
@@ -80,6 +81,7 @@ function showApp(operator: string): void {
     }
   });
   setInterval(() => renderFleet(fleet, $('hosts')), 15_000); // "last seen" ages
+  setInterval(() => tickTtls(fleet, $('hosts')), 1_000); // one timer for every TTL countdown
 
   for (const b of document.querySelectorAll<HTMLButtonElement>('.tab')) {
     b.onclick = () => {
