@@ -38,6 +38,7 @@ class CockpitBrowserIT {
       models:
         llama-8b:
           name: "Llama 3.1 8B"
+          ttl: 900
           sim: {loadSeconds: 0.3, unloadSeconds: 0.1, genTps: 300, promptTps: 20000}
         qwen-coder:
           name: "Qwen Coder"
@@ -130,6 +131,22 @@ class CockpitBrowserIT {
 
   @Test
   @Order(2)
+  void theCardShowsTheLlamaSwapVersionAndATtlCountdownPerModel() throws Exception {
+    // The simulator reports v250 on /api/version; llama-8b has ttl 900, mistral-7b none (never).
+    waitFor("host A's version chip", () -> versionChip(stack.hostA).equals("v250"));
+    waitFor("host B's version chip", () -> versionChip(stack.hostB).equals("v250"));
+    waitFor(
+        "llama-8b counting down after the chat",
+        () -> ttl(stack.hostA, "llama-8b").matches("unloads in 1[0-5]:[0-5]\\d"));
+    String first = ttl(stack.hostA, "llama-8b");
+    waitFor("the countdown ticking", () -> !ttl(stack.hostA, "llama-8b").equals(first));
+    assertThat(ttl(stack.hostA, "llama-8b")).matches("unloads in 1[0-5]:[0-5]\\d");
+    assertThat(ttl(stack.hostB, "mistral-7b")).as("ttl 0: never unloads, nothing shown").isEmpty();
+    shot("1b-fleet-ttl");
+  }
+
+  @Test
+  @Order(3)
   void aChatAppearsInActivity() throws Exception {
     browser.findElement(By.cssSelector("[data-tab=activity]")).click();
     waitFor("the feed loaded", () -> !text(By.id("activity-count")).isEmpty());
@@ -153,7 +170,7 @@ class CockpitBrowserIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void aHostGoingDownTurnsGreyAndComingBackTurnsGreen() throws Exception {
     browser.findElement(By.cssSelector("[data-tab=fleet]")).click();
     stack.simPost(stack.hostB, "/down?mode=refuse");
@@ -173,7 +190,7 @@ class CockpitBrowserIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aModelSwapIsVisible() throws Exception {
     assertThat(stack.chat(stack.hostA, "qwen-coder")).isEqualTo(200);
     waitFor(
@@ -186,7 +203,7 @@ class CockpitBrowserIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aSeqGapMakesTheClientResync() throws Exception {
     var js = (org.openqa.selenium.JavascriptExecutor) browser;
     long snapshots = ((Number) js.executeScript("return window.booFleet.snapshots")).longValue();
@@ -203,7 +220,7 @@ class CockpitBrowserIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aSecondCockpitReplicaShowsTheWholeFleetToo() throws Exception {
     int port = stack.port();
     stack.start("cockpit-api", "cockpit-2", port);
@@ -255,7 +272,7 @@ class CockpitBrowserIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void performanceChartsDrawAndTheConsoleStaysClean() throws Exception {
     browser.findElement(By.cssSelector("[data-tab=perf]")).click();
     waitFor(
@@ -276,7 +293,49 @@ class CockpitBrowserIT {
     assertThat(errors).as("console errors").isEmpty();
   }
 
+  @Test
+  @Order(9)
+  void darkThemeScreenshotsOfFleetActivityAndPerformance() throws Exception {
+    browser.manage().window().setSize(new Dimension(1280, 900));
+    Chromium.dark(browser, true);
+    try {
+      browser.findElement(By.cssSelector("[data-tab=fleet]")).click();
+      waitFor("the fleet cards", () -> versionChip(stack.hostA).equals("v250"));
+      String background =
+          (String)
+              browser.executeScript(
+                  "return getComputedStyle(document.documentElement).backgroundColor");
+      assertThat(background).as("the dark theme is applied").isEqualTo("rgb(20, 23, 28)");
+      shot("dark-fleet");
+      browser.findElement(By.cssSelector("[data-tab=activity]")).click();
+      waitFor("the feed", () -> total() > 0);
+      shot("dark-activity");
+      browser.findElement(By.cssSelector("[data-tab=perf]")).click();
+      waitFor(
+          "a drawn chart",
+          () ->
+              !browser.findElements(By.cssSelector("#c-vram canvas")).isEmpty()
+                  && !text(By.id("perf-note")).equals("loading…"));
+      shot("dark-performance");
+    } finally {
+      Chromium.dark(browser, false);
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
+
+  private static String versionChip(String host) {
+    List<WebElement> chips = card(host).findElements(By.cssSelector(".chip.version"));
+    return chips.isEmpty() ? "" : chips.get(0).getText();
+  }
+
+  /** The TTL text of one model row ("" when the row shows none). */
+  private static String ttl(String host, String model) {
+    return card(host)
+        .findElement(By.cssSelector(".model[data-model='" + model + "'] .ttl"))
+        .getText()
+        .trim();
+  }
 
   private static WebElement card(String host) {
     return browser.findElement(By.cssSelector("article.host[data-host='" + host + "']"));
