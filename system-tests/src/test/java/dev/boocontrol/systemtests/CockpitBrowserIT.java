@@ -141,8 +141,22 @@ class CockpitBrowserIT {
     String first = ttl(stack.hostA, "llama-8b");
     waitFor("the countdown ticking", () -> !ttl(stack.hostA, "llama-8b").equals(first));
     assertThat(ttl(stack.hostA, "llama-8b")).matches("unloads in 1[0-5]:[0-5]\\d");
+    assertThat(
+            textOf("article.host[data-host='" + stack.hostB + "'] .model[data-model='mistral-7b']"))
+        .as("mistral-7b's row")
+        .contains("ready");
     assertThat(ttl(stack.hostB, "mistral-7b")).as("ttl 0: never unloads, nothing shown").isEmpty();
     shot("1b-fleet-ttl");
+
+    // While a request is served the host's TTL clock stops: the row says so (3000 tokens at the
+    // model's 300 tokens/s keep it in flight for about 10 s).
+    var longChat = stack.chatAsync(stack.hostA, "llama-8b", 3000);
+    waitFor("llama-8b in use", () -> ttl(stack.hostA, "llama-8b").equals("in use"));
+    shot("1c-fleet-in-use");
+    assertThat(longChat.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+    waitFor(
+        "the countdown again once the request ended",
+        () -> ttl(stack.hostA, "llama-8b").matches("unloads in 1[0-5]:[0-5]\\d"));
   }
 
   @Test
@@ -324,17 +338,23 @@ class CockpitBrowserIT {
 
   // ------------------------------------------------------------------ helpers
 
+  // Read in one script call: cards are redrawn by frames, so an element found first may be gone
+  // by the time its text is asked for.
   private static String versionChip(String host) {
-    List<WebElement> chips = card(host).findElements(By.cssSelector(".chip.version"));
-    return chips.isEmpty() ? "" : chips.get(0).getText();
+    return textOf("article.host[data-host='" + host + "'] .chip.version");
   }
 
   /** The TTL text of one model row ("" when the row shows none). */
   private static String ttl(String host, String model) {
-    return card(host)
-        .findElement(By.cssSelector(".model[data-model='" + model + "'] .ttl"))
-        .getText()
-        .trim();
+    return textOf("article.host[data-host='" + host + "'] .model[data-model='" + model + "'] .ttl");
+  }
+
+  private static String textOf(String css) {
+    Object text =
+        browser.executeScript(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent.trim() : ''",
+            css);
+    return text == null ? "" : text.toString();
   }
 
   private static WebElement card(String host) {

@@ -160,6 +160,32 @@ final class SystemStack implements AutoCloseable {
     }
   }
 
+  /**
+   * A streamed chat of {@code maxTokens} tokens, sent without waiting (a request that stays in
+   * flight for a while: the simulator generates at its model's {@code genTps}).
+   */
+  java.util.concurrent.CompletableFuture<Integer> chatAsync(
+      String host, String model, int maxTokens) {
+    String body =
+        "{\"model\":\""
+            + model
+            + "\",\"stream\":true,\"max_tokens\":"
+            + maxTokens
+            + ",\"messages\":[{\"role\":\"user\",\"content\":\"long system test "
+            + System.nanoTime()
+            + "\"}]}";
+    return HTTP.sendAsync(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + simPort.get(host) + "/v1/chat/completions"))
+                .timeout(Duration.ofSeconds(120))
+                .header("Content-Type", "application/json")
+                .header("X-Boo-Source", "system-test")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .thenApply(HttpResponse::statusCode);
+  }
+
   /** Where a host's simulator listens. */
   int simPort(String host) {
     return simPort.get(host);
