@@ -22,4 +22,8 @@ public interface GatewayConfig {
   /** Candidates tried per request before the client gets an error. */
   @WithDefault("3")
   int maxAttempts();
+
+  /** How often the registry and each host's model list are read again. */
+  @WithDefault("15s")
+  Duration fleetRefresh();
 }

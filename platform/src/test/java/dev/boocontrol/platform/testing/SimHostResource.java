@@ -103,6 +103,7 @@ public class SimHostResource implements QuarkusTestResourceLifecycleManager {
           Map.entry("it.sim.port", Integer.toString(port)),
           Map.entry("it.sim.control-port", Integer.toString(control)),
           Map.entry("it.sim.b.host-id", hostB),
+          Map.entry("it.sim.b.port", Integer.toString(portB)),
           Map.entry("boocontrol.perf-ingest.lease-ttl", "3s"),
           Map.entry("boocontrol.perf-ingest.poll-interval", "1s"));
     } catch (IOException
