@@ -37,19 +37,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = SimHostResource.class, restrictToAnnotatedClass = true)
 class GatewayIT {
 
-  @ConfigProperty(name = "it.sim.host-id")
+  @ConfigProperty(name = "it.sim.host-id", defaultValue = "none")
   String hostA;
 
-  @ConfigProperty(name = "it.sim.port")
+  @ConfigProperty(name = "it.sim.port", defaultValue = "0")
   int portA;
 
-  @ConfigProperty(name = "it.sim.b.host-id")
+  @ConfigProperty(name = "it.sim.b.host-id", defaultValue = "none")
   String hostB;
 
-  @ConfigProperty(name = "it.sim.b.port")
+  @ConfigProperty(name = "it.sim.b.port", defaultValue = "0")
   int portB;
 
-  @ConfigProperty(name = "it.sim.control-port")
+  @ConfigProperty(name = "it.sim.control-port", defaultValue = "0")
   int control;
 
   @ConfigProperty(name = "quarkus.http.test-port", defaultValue = "8081")
@@ -90,16 +90,17 @@ class GatewayIT {
         + ",\"max_tokens\":4,\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}";
   }
 
-  private static void await(String what, java.util.concurrent.Callable<Boolean> ok)
+  private static void await(
+      java.util.function.Supplier<String> what, java.util.concurrent.Callable<Boolean> ok)
       throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (ok.call()) {
         return;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("timed out waiting for " + what);
+    throw new AssertionError("timed out waiting for " + what.get());
   }
 
   @BeforeEach
@@ -124,11 +125,19 @@ class GatewayIT {
     }
     sim("DELETE", portA, "/faults", "");
     sim("DELETE", portB, "/faults", "");
+    String[] last = {""};
     await(
-        "both hosts routable",
-        () ->
-            post("/v1/chat/completions", chat("m", false)).statusCode() == 200
-                && post("/v1/chat/completions", chat("a", false)).statusCode() == 200);
+        () -> "both hosts routable (last answer: " + last[0] + ")",
+        () -> {
+          for (String model : new String[] {"m", "a"}) {
+            HttpResponse<String> r = post("/v1/chat/completions", chat(model, false));
+            if (r.statusCode() != 200) {
+              last[0] = model + ": " + r.statusCode() + " " + r.body();
+              return false;
+            }
+          }
+          return true;
+        });
   }
 
   @Test

@@ -31,10 +31,20 @@ class MigrationIT {
   }
 
   @AfterEach
-  void dropDatabase() throws SQLException {
-    try (Connection c = TestDatabase.connect(TestDatabase.database());
-        Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+  void dropDatabase() throws SQLException, InterruptedException {
+    // FORCE cannot end an autovacuum worker that happens to be in the new database (it belongs to
+    // the superuser): wait for it to finish and try again.
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = TestDatabase.connect(TestDatabase.database());
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        return;
+      } catch (SQLException busy) {
+        if (attempt == 20 || !String.valueOf(busy.getMessage()).contains("pg_signal_backend")) {
+          throw busy;
+        }
+        Thread.sleep(500);
+      }
     }
   }
 

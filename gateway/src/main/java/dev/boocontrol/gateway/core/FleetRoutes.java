@@ -19,12 +19,14 @@ public final class FleetRoutes {
   private static final class Host {
     String baseUrl;
     Optional<String> apiKey = Optional.empty();
-    Liveness liveness = Liveness.UNKNOWN;
-    Instant livenessAt;
     final Map<String, ModelRoute> models = new TreeMap<>();
   }
 
+  private record Seen(Liveness state, Instant at) {}
+
   private final Map<String, Host> hosts = new TreeMap<>();
+  // Kept for hosts the registry does not list yet too: the replayed liveness can come first.
+  private final Map<String, Seen> liveness = new TreeMap<>();
 
   /** The registry's hosts; hosts no longer listed are forgotten. */
   public void registry(Map<String, String> baseUrls, Map<String, Optional<String>> apiKeys) {
@@ -65,20 +67,29 @@ public final class FleetRoutes {
 
   /** A liveness event; older than the held one (a replay) changes nothing. */
   public void liveness(String hostId, Liveness state, Instant at) {
-    Host h = hosts.get(hostId);
-    if (h == null || state == null) {
+    if (hostId == null || state == null) {
       return;
     }
-    if (h.livenessAt != null && at != null && at.isBefore(h.livenessAt)) {
+    Seen held = liveness.get(hostId);
+    if (held != null && held.at() != null && at != null && at.isBefore(held.at())) {
       return;
     }
-    h.liveness = state;
-    h.livenessAt = at;
+    liveness.put(hostId, new Seen(state, at));
   }
 
   public RoutingView view() {
     List<HostRoute> out = new ArrayList<>();
-    hosts.forEach((id, h) -> out.add(new HostRoute(id, h.baseUrl, h.apiKey, h.liveness, h.models)));
+    hosts.forEach(
+        (id, h) -> {
+          Seen seen = liveness.get(id);
+          out.add(
+              new HostRoute(
+                  id,
+                  h.baseUrl,
+                  h.apiKey,
+                  seen == null ? Liveness.UNKNOWN : seen.state(),
+                  h.models));
+        });
     return new RoutingView(out);
   }
 

@@ -43,6 +43,10 @@ class FleetRoutesTest {
     assertThat(routes.view().host("g").orElseThrow().liveness()).isEqualTo(Liveness.UNKNOWN);
     routes.registry(Map.of("g", "http://g"), Map.of());
     assertThat(routes.hostIds()).containsExactly("g");
+    // A liveness replayed before the registry lists the host still counts once it does.
+    routes.liveness("late", Liveness.CONNECTED, t);
+    routes.registry(Map.of("late", "http://late"), Map.of());
+    assertThat(routes.view().host("late").orElseThrow().connected()).isTrue();
   }
 
   @Test
