@@ -189,6 +189,42 @@ class GatewayIT {
     assertThat(r.headers().firstValue("X-BooControl-Route").orElse(""))
         .startsWith("auto -> " + hostA + "/");
     assertThat(Json.MAPPER.readTree(r.body()).path("model").asText()).isIn("a", "b");
+
+    // The dispatch log has the whole story: both attempts, the candidates, who asked.
+    String id = r.headers().firstValue("X-Boo-Request-Id").orElseThrow();
+    String[] row = new String[6];
+    await(
+        () -> "the dispatch row " + id,
+        () -> {
+          try (java.sql.Connection c =
+                  dev.boocontrol.platform.testing.TestDatabase.connect(
+                      dev.boocontrol.platform.testing.TestDatabase.database());
+              java.sql.PreparedStatement q =
+                  c.prepareStatement(
+                      "SELECT policy, chosen_host, status, consumer, attempts::text, candidates::text"
+                          + " FROM dispatch_log WHERE request_id = ?::uuid")) {
+            q.setString(1, id);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+              if (!rs.next()) {
+                return false;
+              }
+              for (int i = 0; i < 6; i++) {
+                row[i] = rs.getString(i + 1);
+              }
+              return true;
+            }
+          }
+        });
+    assertThat(row[0]).isEqualTo("auto");
+    assertThat(row[1]).isEqualTo(hostA);
+    assertThat(row[2]).isEqualTo("200");
+    assertThat(row[3]).isEqualTo("gateway-it");
+    JsonNode attempts = Json.MAPPER.readTree(row[4]);
+    assertThat(attempts).hasSize(2);
+    assertThat(attempts.get(0).path("hostId").asText()).isEqualTo(hostB);
+    assertThat(attempts.get(0).path("outcome").asText()).isEqualTo("host error 503");
+    assertThat(attempts.get(1).path("outcome").asText()).isEqualTo("ok");
+    assertThat(Json.MAPPER.readTree(row[5]).size()).isGreaterThanOrEqualTo(3);
   }
 
   @Test

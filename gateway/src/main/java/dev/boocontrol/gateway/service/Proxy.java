@@ -25,6 +25,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,9 +63,16 @@ public class Proxy {
   private final PolicyStore policies;
   private final GatewayConfig config;
   private final MeterRegistry registry;
+  private final DispatchLog dispatches;
   private HttpClient http;
 
-  Proxy(FleetSource fleet, PolicyStore policies, GatewayConfig config, MeterRegistry registry) {
+  Proxy(
+      FleetSource fleet,
+      PolicyStore policies,
+      GatewayConfig config,
+      MeterRegistry registry,
+      DispatchLog dispatches) {
+    this.dispatches = dispatches;
     this.fleet = fleet;
     this.policies = policies;
     this.config = config;
@@ -163,6 +171,19 @@ public class Proxy {
           "model_not_found");
       return;
     }
+    Dispatch d =
+        new Dispatch(
+            ctx,
+            path,
+            (ObjectNode) body,
+            requested,
+            policy != null,
+            consumer,
+            decision,
+            UUID.randomUUID(),
+            Instant.now(),
+            System.nanoTime(),
+            new ArrayList<>());
     if (decision.empty()) {
       String why =
           decision.considered().stream()
@@ -171,20 +192,18 @@ public class Proxy {
               .limit(5)
               .reduce((a, b) -> a + "; " + b)
               .orElse("");
-      refuse(
-          ctx,
-          503,
-          "no host can serve " + requested + " now (" + why + ")",
-          "server_error",
-          null,
-          "no_capacity");
+      String message = "no host can serve " + requested + " now (" + why + ")";
+      refuse(ctx, 503, message, "server_error", null, "no_capacity");
+      log(d, null, 503, message, null);
       return;
     }
-    Dispatch d =
-        new Dispatch(ctx, path, (ObjectNode) body, requested, policy != null, consumer, decision);
     attempt(d, 0, new ArrayList<>());
   }
 
+  /**
+   * One client request being routed. Every attempt sends the same request id, so the host's
+   * activity row of the attempt that answered links back to this dispatch.
+   */
   private record Dispatch(
       RoutingContext ctx,
       String path,
@@ -192,15 +211,54 @@ public class Proxy {
       String requested,
       boolean virtual,
       String consumer,
-      Router.Decision decision) {
+      Router.Decision decision,
+      UUID requestId,
+      Instant startedAt,
+      long startedNanos,
+      List<Map<String, Object>> attempts) {
     int maxAttempts(int configured) {
       return Math.min(configured, decision.ranked().size());
     }
+
+    double msSinceStart() {
+      return (System.nanoTime() - startedNanos) / 1e6;
+    }
+
+    void attempted(RoutingView.Pair pair, String outcome, long sinceNanos) {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("hostId", pair.host().hostId());
+      a.put("modelId", pair.model().modelId());
+      a.put("outcome", outcome);
+      a.put("ms", Math.round((System.nanoTime() - sinceNanos) / 1e6));
+      attempts.add(a);
+    }
+  }
+
+  private void log(Dispatch d, RoutingView.Pair chosen, int status, String error, Double ttftMs) {
+    dispatches.record(
+        new DispatchLog.Entry(
+            d.requestId(),
+            d.startedAt(),
+            d.consumer(),
+            d.path(),
+            d.requested(),
+            d.virtual() ? d.requested() : null,
+            d.decision().considered(),
+            chosen == null ? null : chosen.host().hostId(),
+            chosen == null ? null : chosen.model().modelId(),
+            chosen != null && chosen.model().warmRank() == 2,
+            List.copyOf(d.attempts()),
+            d.body().path("stream").asBoolean(false),
+            status,
+            error,
+            ttftMs,
+            d.msSinceStart()));
   }
 
   private void attempt(Dispatch d, int index, List<String> failures) {
     RoutingView.Pair pair = d.decision().ranked().get(index);
-    String requestId = UUID.randomUUID().toString();
+    String requestId = d.requestId().toString();
+    long sent = System.nanoTime();
     ObjectNode body = d.body().deepCopy();
     body.put("model", pair.model().modelId());
     String base = pair.host().baseUrl().replaceAll("/+$", "");
@@ -226,6 +284,7 @@ public class Proxy {
                 return;
               }
               if (ar.failed()) {
+                d.attempted(pair, ar.cause().getClass().getSimpleName(), sent);
                 failed(
                     d,
                     index,
@@ -238,6 +297,7 @@ public class Proxy {
                 return;
               }
               HttpClientResponse upstream = ar.result();
+              d.attempted(pair, Failover.outcome(upstream.statusCode()), sent);
               if (Failover.retryStatus(upstream.statusCode())
                   && index + 1 < d.maxAttempts(config.maxAttempts())) {
                 upstream
@@ -262,13 +322,10 @@ public class Proxy {
     if (index + 1 < d.maxAttempts(config.maxAttempts())) {
       attempt(d, index + 1, failures);
     } else {
-      refuse(
-          d.ctx(),
-          502,
-          "every candidate for " + d.requested() + " failed: " + String.join("; ", failures),
-          "server_error",
-          null,
-          "upstream_failed");
+      String message =
+          "every candidate for " + d.requested() + " failed: " + String.join("; ", failures);
+      refuse(d.ctx(), 502, message, "server_error", null, "upstream_failed");
+      log(d, null, 502, message, null);
     }
   }
 
@@ -316,7 +373,18 @@ public class Proxy {
         .counter(
             "boocontrol_gateway_requests_total", "status", Integer.toString(upstream.statusCode()))
         .increment();
-    upstream.pipeTo(out);
+    double ttft = d.msSinceStart();
+    int status = upstream.statusCode();
+    upstream
+        .pipeTo(out)
+        .onComplete(
+            done ->
+                log(
+                    d,
+                    pair,
+                    status,
+                    done.succeeded() ? null : "stream cut: " + done.cause().getMessage(),
+                    ttft));
   }
 
   private void refuse(
