@@ -253,6 +253,11 @@ class GatewayIT {
         Json.MAPPER.readTree(post("/v1/chat/completions", chat("no-such-model", false)).body());
     assertThat(unknown.at("/error/code").asText()).isEqualTo("model_not_found");
     assertThat(unknown.at("/error/param").asText()).isEqualTo("model");
+    HttpResponse<String> nope = post("/v1/chat/completions", chat("auto:nope", false));
+    assertThat(nope.statusCode()).isEqualTo(404);
+    assertThat(Json.MAPPER.readTree(nope.body()).at("/error/message").asText())
+        .contains("no virtual model auto:nope")
+        .contains("auto:fast");
     HttpResponse<String> notJson = post("/v1/chat/completions", "{oops");
     assertThat(notJson.statusCode()).isEqualTo(400);
     assertThat(Json.MAPPER.readTree(notJson.body()).at("/error/code").asText())

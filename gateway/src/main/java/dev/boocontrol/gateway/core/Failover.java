@@ -3,15 +3,16 @@ package dev.boocontrol.gateway.core;
 /**
  * Whether a failed attempt may go to the next candidate. Only before the first byte reached the
  * client, and only for failures of the host rather than of the request: no connection, no headers
- * in time, or a 5xx that says the host or its model cannot serve (llama-swap answers 502 when a
- * model fails to load, 503 while it shuts down). A 4xx is the client's and goes back as it is.
+ * in time, a 5xx (llama-swap answers 502 when a model fails to load, 503 while it shuts down) or a
+ * 429 (that host is busy; another may not be). Any other 4xx is the client's and goes back as it
+ * is.
  */
 public final class Failover {
 
   private Failover() {}
 
   public static boolean retryStatus(int status) {
-    return status == 500 || status == 502 || status == 503 || status == 504;
+    return status == 429 || status >= 500 && status <= 599;
   }
 
   /** The outcome word recorded for an attempt. */

@@ -165,7 +165,13 @@ public class Proxy {
       refuse(
           ctx,
           404,
-          "no host serves model " + requested,
+          requested.startsWith("auto")
+              ? "no virtual model "
+                  + requested
+                  + " (there are: "
+                  + String.join(", ", policies.all().keySet())
+                  + ") and no host serves a model of that name"
+              : "no host serves model " + requested,
           "invalid_request_error",
           "model",
           "model_not_found");

@@ -55,7 +55,9 @@ class FleetRoutesTest {
     assertThat(Failover.retryStatus(503)).isTrue();
     assertThat(Failover.retryStatus(400)).isFalse();
     assertThat(Failover.retryStatus(404)).isFalse();
-    assertThat(Failover.retryStatus(429)).isFalse();
+    assertThat(Failover.retryStatus(429)).as("busy host: another may serve").isTrue();
+    assertThat(Failover.retryStatus(501)).isTrue();
+    assertThat(Failover.retryStatus(409)).isFalse();
     assertThat(Failover.outcome(200)).isEqualTo("ok");
     assertThat(Failover.outcome(503)).isEqualTo("host error 503");
     assertThat(Failover.outcome(401)).isEqualTo("refused 401");
