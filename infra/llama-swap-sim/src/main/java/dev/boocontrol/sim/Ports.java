@@ -12,14 +12,12 @@ public final class Ports {
    * {@code count} consecutive ports that are free now (tests and embedders start hosts on them).
    */
   public static int[] freeRun(int count) throws IOException {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base;
-      try (ServerSocket s = new ServerSocket(0)) {
-        base = s.getLocalPort();
-      }
-      if (base + count > 65_000) {
-        continue;
-      }
+    // Below Linux's ephemeral range (32768-60999): a port the OS hands to an outgoing connection
+    // between this check and the server's bind would make the start fail with "port in use".
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = random.nextInt(LOW, HIGH - count);
       if (allFree(base, count)) {
         int[] ports = new int[count];
         for (int i = 0; i < count; i++) {
@@ -30,6 +28,9 @@ public final class Ports {
     }
     throw new IOException("no run of " + count + " free ports");
   }
+
+  static final int LOW = 20_000;
+  static final int HIGH = 32_700;
 
   private static boolean allFree(int base, int count) {
     for (int i = 0; i < count; i++) {
